@@ -1,0 +1,190 @@
+package org.dataeval4j.neighbors;
+
+import org.dataeval4j.data.Embeddings;
+import org.dataeval4j.exec.Exec;
+import org.dataeval4j.exec.Progress;
+import org.dataeval4j.exec.Sorts;
+
+/**
+ * The blocked k-NN search behind {@link Neighbors}.
+ *
+ * <p>Queries are taken in fixed blocks of {@link #QUERY_BLOCK}; each block scans the searched rows
+ * in chunks that stay in cache. The scan computes, in float32, {@code |q|^2 + |x|^2 - 2 q.x} with a
+ * rigorous error bound {@code eps (|q|^2 + |x|^2) + tiny}; {@link CandidateSet} keeps every row
+ * that the bound cannot exclude, and the survivors are ranked by their exact double distance. The
+ * result is therefore that of a brute-force double search, and depends on neither the thread count
+ * nor the kernel (SIMD or scalar).
+ *
+ * <p>Bound: with unit roundoff u = 2^-24, converting to float, the squared norms and a d-term dot
+ * product accumulated in float are each off by at most about {@code (d + 8) u (|q|^2 + |x|^2)}
+ * (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, §3.1); we use twice that. Values
+ * so large that squares could overflow float, or so small that they would underflow, switch the
+ * search to an exact double scan.
+ */
+final class KnnSearch {
+  static final int QUERY_BLOCK = 256;
+
+  /** Rows of the searched set per cache chunk (64 groups = 512 rows). */
+  static final int CHUNK_GROUPS = 64;
+
+  private KnnSearch() {}
+
+  static KnnGraph search(Embeddings fit, Embeddings query, int k, boolean self, Exec exec) {
+    return search(fit, query, k, self, exec, Progress.NONE);
+  }
+
+  /**
+   * The k nearest rows of {@code fit} for every row of {@code query}; with {@code self}, {@code
+   * fit} and {@code query} are the same set and each query drops itself (§3).
+   */
+  static KnnGraph search(
+      Embeddings fit, Embeddings query, int k, boolean self, Exec exec, Progress progress) {
+    int nq = query.size();
+    int d = fit.dim();
+    int kk = self ? k + 1 : k;
+    int[] outIdx = new int[Math.multiplyExact(nq, k)];
+    float[] outDist = new float[nq * k];
+    boolean screened = screenable(fit) && screenable(query);
+    PackedRows packed = screened ? PackedRows.of(fit) : null;
+    float[] qf = screened ? toFloat(query) : new float[0];
+    float[] qn = screened ? norms(qf, nq, d) : new float[0];
+    float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
+    float tiny = Float.MIN_NORMAL;
+    ScreeningKernel kernel = ScreeningKernel.best();
+    exec.forEachBlock(
+        nq,
+        QUERY_BLOCK,
+        (start, end) -> {
+          CandidateSet set = new CandidateSet(end - start, kk);
+          if (packed != null) {
+            for (int g0 = 0; g0 < packed.groups; g0 += CHUNK_GROUPS) {
+              int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
+              kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, set);
+            }
+          } else {
+            exactScan(fit, query, start, end, set);
+          }
+          finish(fit, query, k, kk, self, start, end, set, outIdx, outDist);
+          progress.advance(end - start);
+        });
+    return new KnnGraph(nq, k, outIdx, outDist);
+  }
+
+  /** True when squares and products of the values stay normal, finite floats. */
+  private static boolean screenable(Embeddings x) {
+    double max = 0;
+    double minNonZero = Double.POSITIVE_INFINITY;
+    for (double v : x.flat()) {
+      double a = Math.abs(v);
+      max = Math.max(max, a);
+      if (a > 0) {
+        minNonZero = Math.min(minNonZero, a);
+      }
+    }
+    double limit = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, x.dim())));
+    return max <= limit && (max == 0 || minNonZero >= 1e-15);
+  }
+
+  private static float[] toFloat(Embeddings x) {
+    double[] src = x.flat();
+    float[] out = new float[src.length];
+    for (int i = 0; i < src.length; i++) {
+      out[i] = (float) src[i];
+    }
+    return out;
+  }
+
+  private static float[] norms(float[] values, int n, int d) {
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int t = 0; t < d; t++) {
+        float v = values[i * d + t];
+        s += (double) v * v;
+      }
+      out[i] = (float) s;
+    }
+    return out;
+  }
+
+  /** Offers every row with its exact squared distance as both bounds. */
+  private static void exactScan(
+      Embeddings fit, Embeddings query, int start, int end, CandidateSet set) {
+    double[] x = fit.flat();
+    double[] y = query.flat();
+    int d = fit.dim();
+    int nf = fit.size();
+    for (int q = start; q < end; q++) {
+      int qo = q * d;
+      for (int j = 0; j < nf; j++) {
+        int jo = j * d;
+        double s = 0;
+        for (int t = 0; t < d; t++) {
+          double diff = y[qo + t] - x[jo + t];
+          s += diff * diff;
+        }
+        set.offer(q - start, j, s, s);
+      }
+    }
+  }
+
+  /** Ranks each query's candidates by exact distance and writes its k neighbours. */
+  private static void finish(
+      Embeddings fit,
+      Embeddings query,
+      int k,
+      int kk,
+      boolean self,
+      int start,
+      int end,
+      CandidateSet set,
+      int[] outIdx,
+      float[] outDist) {
+    double[] x = fit.flat();
+    double[] y = query.flat();
+    int d = fit.dim();
+    double[] dist = new double[64];
+    int[] ids = new int[64];
+    for (int q = start; q < end; q++) {
+      int local = q - start;
+      int m = set.count(local);
+      if (dist.length < m) {
+        dist = new double[m];
+        ids = new int[m];
+      }
+      int[] cand = set.candidates(local);
+      int qo = q * d;
+      for (int c = 0; c < m; c++) {
+        int j = cand[c];
+        int jo = j * d;
+        double s = 0;
+        for (int t = 0; t < d; t++) {
+          double diff = y[qo + t] - x[jo + t];
+          s += diff * diff;
+        }
+        dist[c] = Math.sqrt(s);
+        ids[c] = j;
+      }
+      Sorts.byKeyThenId(dist, ids, m);
+      assert m >= kk : "fewer candidates than neighbours";
+      int skip = -1;
+      if (self) {
+        skip = 0;
+        for (int r = 0; r < kk; r++) {
+          if (ids[r] == q) {
+            skip = r;
+            break;
+          }
+        }
+      }
+      int o = q * k;
+      for (int r = 0; r < kk; r++) {
+        if (r != skip) {
+          outIdx[o] = ids[r];
+          outDist[o] = (float) dist[r];
+          o++;
+        }
+      }
+    }
+  }
+}

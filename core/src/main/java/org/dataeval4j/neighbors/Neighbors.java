@@ -1,0 +1,85 @@
+package org.dataeval4j.neighbors;
+
+import org.dataeval4j.data.Embeddings;
+import org.dataeval4j.exec.Exec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Exact k-nearest-neighbour search by Euclidean distance ({@code cluster.md} §3 and §12.1;
+ * DataEval's {@code compute_neighbor_distances}, scikit-learn's brute-force {@code
+ * NearestNeighbors}).
+ *
+ * <p>Distances are {@code sqrt(sum_j (a_j - b_j)^2)} computed in double and rounded to float32.
+ * Neighbours are ordered by (double distance, index), ascending. The search never builds an n x n
+ * matrix: memory is O(n k) plus fixed-size blocks; work is O(n_query n_fit d), spread over the
+ * threads of the given {@link Exec}, with results independent of the thread count.
+ */
+public final class Neighbors {
+  private Neighbors() {}
+
+  /**
+   * The k nearest other samples of every sample, self excluded as scikit-learn does: of the k + 1
+   * nearest (self included, ties by index), the sample itself is dropped, or the first entry when
+   * more than k exact duplicates with lower indices push it out ({@code cluster.md} §3).
+   *
+   * @param k between 1 and n - 1
+   */
+  public static KnnGraph selfKnn(Embeddings x, int k, Exec exec) {
+    int n = x.size();
+    if (k < 1 || k > n - 1) {
+      throw new IllegalArgumentException(
+          "k must be between 1 and n - 1 = " + (n - 1) + ", got " + k);
+    }
+    return KnnSearch.search(x, x, k, true, exec);
+  }
+
+  /**
+   * For every row of {@code query}, its k nearest rows of {@code fit} (no exclusion), ties by index
+   * in {@code fit}.
+   *
+   * @param k between 1 and the number of rows of {@code fit}
+   */
+  public static KnnGraph search(Embeddings fit, Embeddings query, int k, Exec exec) {
+    if (fit.dim() != query.dim()) {
+      throw new IllegalArgumentException(
+          "query must have the dimension of fit, d = " + fit.dim() + ", got " + query.dim());
+    }
+    if (k < 1 || k > fit.size()) {
+      throw new IllegalArgumentException(
+          "k must be between 1 and the fit size " + fit.size() + ", got " + k);
+    }
+    return KnnSearch.search(fit, query, k, false, exec);
+  }
+
+  /**
+   * DataEval's {@code compute_neighbor_distances(fit, query, k)} ({@code cluster.md} §12.1): the
+   * effective k is {@code min(k, nFit - 1)} (minus one even with a separate query set); with no
+   * query set, a self search ({@link #selfKnn}); otherwise {@link #search}.
+   *
+   * @throws IllegalArgumentException if the effective k is below 1
+   */
+  public static KnnGraph computeNeighborDistances(
+      Embeddings fit, @Nullable Embeddings query, int k, Exec exec) {
+    int effective = Math.min(k, fit.size() - 1);
+    if (effective < 1) {
+      throw new IllegalArgumentException(
+          "k must be >= 1 after capping at n_fit - 1 = " + (fit.size() - 1) + ", got " + effective);
+    }
+    return query == null ? selfKnn(fit, effective, exec) : search(fit, query, effective, exec);
+  }
+
+  /** The exact double Euclidean distance between row i of a and row j of b. */
+  public static double distance(Embeddings a, int i, Embeddings b, int j) {
+    double[] x = a.flat();
+    double[] y = b.flat();
+    int d = a.dim();
+    int oi = i * d;
+    int oj = j * d;
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double diff = x[oi + t] - y[oj + t];
+      s += diff * diff;
+    }
+    return Math.sqrt(s);
+  }
+}
