@@ -39,6 +39,18 @@ final class KnnSearch {
    */
   static KnnGraph search(
       Embeddings fit, Embeddings query, int k, boolean self, Exec exec, Progress progress) {
+    return search(fit, query, k, self, exec, progress, ScreeningKernel.best());
+  }
+
+  /** As above, with a given kernel (for the kernel-versus-kernel tests). */
+  static KnnGraph search(
+      Embeddings fit,
+      Embeddings query,
+      int k,
+      boolean self,
+      Exec exec,
+      Progress progress,
+      ScreeningKernel kernel) {
     int nq = query.size();
     int d = fit.dim();
     int kk = self ? k + 1 : k;
@@ -50,7 +62,6 @@ final class KnnSearch {
     float[] qn = screened ? norms(qf, nq, d) : new float[0];
     float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
     float tiny = Float.MIN_NORMAL;
-    ScreeningKernel kernel = ScreeningKernel.best();
     exec.forEachBlock(
         nq,
         QUERY_BLOCK,
