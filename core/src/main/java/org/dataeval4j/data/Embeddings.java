@@ -49,6 +49,16 @@ public final class Embeddings {
     return new Embeddings(n, d, data, exact);
   }
 
+  /**
+   * Wraps an array whose values the caller has already checked: every value finite, and {@code
+   * float32Exact} computed over all of them. For the file readers, which check while they report
+   * the file and position of a bad value.
+   */
+  static Embeddings wrapTrusted(double[] data, int n, int d, boolean float32Exact) {
+    checkShape(data.length, n, d);
+    return new Embeddings(n, d, data, float32Exact);
+  }
+
   /** Copies a flat row-major double array. */
   public static Embeddings ofFlat(double[] data, int n, int d) {
     checkShape(data.length, n, d);
