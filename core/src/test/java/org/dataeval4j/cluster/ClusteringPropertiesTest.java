@@ -113,11 +113,48 @@ class ClusteringPropertiesTest {
       }
       assertThat(r.membershipStrengths()[i]).isBetween(0f, 1f);
     }
+    assertNoiseWentToTheNearestCentre(x, r);
     // mst sorted by weight, linkage sizes end with n
     for (int e = 1; e < n - 1; e++) {
       assertThat(r.mst()[3 * e + 2]).isGreaterThanOrEqualTo(r.mst()[3 * e - 1]);
     }
     assertThat(r.linkageTree()[4 * (n - 2) + 3]).isEqualTo((float) n);
+  }
+
+  /** Seed rule (§9, C-22): each noise sample takes the label of the nearest raw-label centre. */
+  static void assertNoiseWentToTheNearestCentre(Embeddings x, ClusterResult r) {
+    int d = x.dim();
+    int labels = java.util.Arrays.stream(r.rawLabels()).max().getAsInt() + 1;
+    double[][] centre = new double[labels][d];
+    int[] count = new int[labels];
+    for (int i = 0; i < x.size(); i++) {
+      int c = r.rawLabels()[i];
+      if (c >= 0) {
+        count[c]++;
+        for (int t = 0; t < d; t++) {
+          centre[c][t] += x.get(i, t);
+        }
+      }
+    }
+    for (int i = 0; i < x.size(); i++) {
+      if (r.rawLabels()[i] >= 0) {
+        continue;
+      }
+      double best = Double.POSITIVE_INFINITY;
+      int bestLabel = -1;
+      for (int c = 0; c < labels; c++) {
+        double s = 0;
+        for (int t = 0; t < d; t++) {
+          double diff = x.get(i, t) - centre[c][t] / count[c];
+          s += diff * diff;
+        }
+        if (s < best) {
+          best = s;
+          bestLabel = c;
+        }
+      }
+      assertThat(r.clusters()[i]).as("noise sample %d", i).isEqualTo(bestLabel);
+    }
   }
 
   @Test
