@@ -167,6 +167,7 @@ final class KnnSearch {
       int qo = q * d;
       for (int c = 0; c < m; c++) {
         int j = cand[c];
+        assert j >= 0;
         int jo = j * d;
         double s = 0;
         for (int t = 0; t < d; t++) {

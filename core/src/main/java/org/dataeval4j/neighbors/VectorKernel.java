@@ -38,6 +38,7 @@ final class VectorKernel implements ScreeningKernel {
     float[] v = rows.values;
     float[] lo = new float[L];
     float[] hi = new float[L];
+    float[] dots = new float[8 * L];
     int q = start;
     for (; q + 4 <= end; q += 4) {
       int o0 = q * d;
@@ -72,14 +73,30 @@ final class VectorKernel implements ScreeningKernel {
           a30 = x0.fma(y, a30);
           a31 = x1.fma(y, a31);
         }
-        offer(rows, g, q, start, a00, queryNorms, eps, tiny, set, lo, hi);
-        offer(rows, g + 1, q, start, a01, queryNorms, eps, tiny, set, lo, hi);
-        offer(rows, g, q + 1, start, a10, queryNorms, eps, tiny, set, lo, hi);
-        offer(rows, g + 1, q + 1, start, a11, queryNorms, eps, tiny, set, lo, hi);
-        offer(rows, g, q + 2, start, a20, queryNorms, eps, tiny, set, lo, hi);
-        offer(rows, g + 1, q + 2, start, a21, queryNorms, eps, tiny, set, lo, hi);
-        offer(rows, g, q + 3, start, a30, queryNorms, eps, tiny, set, lo, hi);
-        offer(rows, g + 1, q + 3, start, a31, queryNorms, eps, tiny, set, lo, hi);
+        // One epilogue loop instead of eight inlined copies keeps the hot loop small for C2.
+        a00.intoArray(dots, 0);
+        a01.intoArray(dots, 8);
+        a10.intoArray(dots, 16);
+        a11.intoArray(dots, 24);
+        a20.intoArray(dots, 32);
+        a21.intoArray(dots, 40);
+        a30.intoArray(dots, 48);
+        a31.intoArray(dots, 56);
+        for (int p = 0; p < 8; p++) {
+          offer(
+              rows,
+              g + (p & 1),
+              q + (p >> 1),
+              start,
+              dots,
+              p * L,
+              queryNorms,
+              eps,
+              tiny,
+              set,
+              lo,
+              hi);
+        }
       }
       for (; g < g1; g++) {
         for (int qq = q; qq < q + 4; qq++) {
@@ -115,7 +132,9 @@ final class VectorKernel implements ScreeningKernel {
       acc =
           FloatVector.fromArray(S, v, b + t * L).fma(FloatVector.broadcast(S, queries[o + t]), acc);
     }
-    offer(rows, g, q, start, acc, queryNorms, eps, tiny, set, lo, hi);
+    float[] dots = new float[L];
+    acc.intoArray(dots, 0);
+    offer(rows, g, q, start, dots, 0, queryNorms, eps, tiny, set, lo, hi);
   }
 
   /** Bounds for the 8 rows of group g against query q; offers those that pass the threshold. */
@@ -124,7 +143,8 @@ final class VectorKernel implements ScreeningKernel {
       int g,
       int q,
       int start,
-      FloatVector dot,
+      float[] dots,
+      int offset,
       float[] queryNorms,
       float eps,
       float tiny,
@@ -133,7 +153,7 @@ final class VectorKernel implements ScreeningKernel {
       float[] hi) {
     int local = q - start;
     FloatVector sum = FloatVector.fromArray(S, rows.norms, g * L).add(queryNorms[q]);
-    FloatVector approx = dot.mul(-2f).add(sum);
+    FloatVector approx = FloatVector.fromArray(S, dots, offset).mul(-2f).add(sum);
     FloatVector err = sum.mul(eps).add(tiny);
     FloatVector lower = approx.sub(err);
     VectorMask<Float> pass = lower.compare(VectorOperators.LE, set.thresholdF[local]);
