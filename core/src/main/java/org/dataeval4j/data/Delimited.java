@@ -33,7 +33,7 @@ final class Delimited {
     table.read(file, sink);
     double[] data =
         sink.count == sink.buffer.length ? sink.buffer : Arrays.copyOf(sink.buffer, sink.count);
-    return Npy.checkedEmbeddings(name, data, table.rows, table.width);
+    return Embeddings.wrapFromFile(name, data, table.rows, table.width);
   }
 
   static int[] readLabels(Path file, char separator) throws IOException {

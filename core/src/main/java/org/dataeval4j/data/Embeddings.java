@@ -1,6 +1,7 @@
 package org.dataeval4j.data;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable n x d matrix of embeddings, one sample per row, stored flat in row-major order:
@@ -36,27 +37,16 @@ public final class Embeddings {
    */
   public static Embeddings wrap(double[] data, int n, int d) {
     checkShape(data.length, n, d);
-    boolean exact = true;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        double v = data[i * d + j];
-        if (!Double.isFinite(v)) {
-          throw nonFinite(v, i, j);
-        }
-        exact &= (double) (float) v == v;
-      }
-    }
-    return new Embeddings(n, d, data, exact);
+    return new Embeddings(n, d, data, checkFinite(data, d, null));
   }
 
   /**
-   * Wraps an array whose values the caller has already checked: every value finite, and {@code
-   * float32Exact} computed over all of them. For the file readers, which check while they report
-   * the file and position of a bad value.
+   * {@link #wrap} for data read from {@code file}: a NaN or infinity is an {@link
+   * InvalidInputException} naming the file, its row and its column.
    */
-  static Embeddings wrapTrusted(double[] data, int n, int d, boolean float32Exact) {
+  static Embeddings wrapFromFile(String file, double[] data, int n, int d) {
     checkShape(data.length, n, d);
-    return new Embeddings(n, d, data, float32Exact);
+    return new Embeddings(n, d, data, checkFinite(data, d, file));
   }
 
   /** Copies a flat row-major double array. */
@@ -209,8 +199,23 @@ public final class Embeddings {
     }
   }
 
-  static IllegalArgumentException nonFinite(double v, int i, int j) {
-    return new IllegalArgumentException(
-        "embeddings must be finite, got " + v + " at row " + i + ", column " + j);
+  /**
+   * Throws at the first value (row-major) that is not finite, naming {@code file} if there is one;
+   * otherwise returns whether every value is exactly a float32 value.
+   */
+  private static boolean checkFinite(double[] data, int d, @Nullable String file) {
+    boolean exact = true;
+    for (int k = 0; k < data.length; k++) {
+      double v = data[k];
+      if (!Double.isFinite(v)) {
+        String problem =
+            "embeddings must be finite, got " + v + " at row " + (k / d) + ", column " + (k % d);
+        throw file == null
+            ? new IllegalArgumentException(problem)
+            : InvalidInputException.of(file, problem);
+      }
+      exact &= (double) (float) v == v;
+    }
+    return exact;
   }
 }

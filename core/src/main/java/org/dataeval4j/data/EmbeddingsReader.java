@@ -55,18 +55,13 @@ public final class EmbeddingsReader {
    */
   public static Embeddings readEmbeddings(String spec) throws IOException {
     Spec s = Spec.parse(spec);
-    switch (s.extension) {
-      case "npy":
-        return Npy.readEmbeddings(s.path);
-      case "npz":
-        return readNpz(s, DEFAULT_EMBEDDINGS, true).embeddings;
-      case "csv":
-        return Delimited.readEmbeddings(s.path, ',');
-      case "tsv":
-        return Delimited.readEmbeddings(s.path, '\t');
-      default:
-        throw s.unknownExtension();
-    }
+    return switch (s.extension) {
+      case "npy" -> Npy.readEmbeddings(s.path);
+      case "npz" -> readNpz(s, DEFAULT_EMBEDDINGS, Npy::embeddings);
+      case "csv" -> Delimited.readEmbeddings(s.path, ',');
+      case "tsv" -> Delimited.readEmbeddings(s.path, '\t');
+      default -> throw s.unknownExtension();
+    };
   }
 
   /**
@@ -75,18 +70,13 @@ public final class EmbeddingsReader {
    */
   public static int[] readLabels(String spec) throws IOException {
     Spec s = Spec.parse(spec);
-    switch (s.extension) {
-      case "npy":
-        return Npy.readLabels(s.path);
-      case "npz":
-        return readNpz(s, DEFAULT_LABELS, false).labels;
-      case "csv":
-        return Delimited.readLabels(s.path, ',');
-      case "tsv":
-        return Delimited.readLabels(s.path, '\t');
-      default:
-        throw s.unknownExtension();
-    }
+    return switch (s.extension) {
+      case "npy" -> Npy.readLabels(s.path);
+      case "npz" -> readNpz(s, DEFAULT_LABELS, Npy::labels);
+      case "csv" -> Delimited.readLabels(s.path, ',');
+      case "tsv" -> Delimited.readLabels(s.path, '\t');
+      default -> throw s.unknownExtension();
+    };
   }
 
   /** A parsed spec: the file, its lower-case extension and, for .npz, an optional array name. */
@@ -138,20 +128,13 @@ public final class EmbeddingsReader {
     }
   }
 
-  /** The result of reading one .npz member: embeddings or labels (the other is a placeholder). */
-  private static final class Result {
-    final Embeddings embeddings;
-    final int[] labels;
-
-    Result(Embeddings embeddings, int[] labels) {
-      this.embeddings = embeddings;
-      this.labels = labels;
-    }
+  /** Decodes one array from its header and data. */
+  @FunctionalInterface
+  private interface MemberReader<T> {
+    T read(NpyHeader header, Npy.DataSource data) throws IOException;
   }
 
-  private static final Embeddings NO_EMBEDDINGS = Embeddings.wrap(new double[0], 0, 0);
-
-  private static Result readNpz(Spec spec, String defaultName, boolean embeddings)
+  private static <T> T readNpz(Spec spec, String defaultName, MemberReader<T> reader)
       throws IOException {
     Path path = spec.path;
     String file = path.toString();
@@ -177,16 +160,7 @@ public final class EmbeddingsReader {
       String label = file + ":" + name;
       try (InputStream in = new BufferedInputStream(zip.getInputStream(entry), STREAM_CHUNK)) {
         NpyHeader h = NpyHeader.read(in, label, entry.getSize());
-        if (embeddings) {
-          Npy.embeddingShape(h); // fail on the shape before inflating the data
-          NpyDecoder decoder = new NpyDecoder(h, NpyDecoder.Target.DOUBLE);
-          feed(in, h, decoder);
-          return new Result(Npy.embeddings(h, decoder.doubles()), new int[0]);
-        }
-        Npy.checkLabels(h);
-        NpyDecoder decoder = new NpyDecoder(h, NpyDecoder.Target.INT);
-        feed(in, h, decoder);
-        return new Result(NO_EMBEDDINGS, decoder.ints());
+        return reader.read(h, decoder -> feed(in, h, decoder));
       } catch (EOFException e) {
         throw new InvalidInputException(label + ": truncated archive member", e);
       }

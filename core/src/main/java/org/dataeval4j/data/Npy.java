@@ -6,9 +6,11 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -95,7 +97,7 @@ public final class Npy {
    */
   public static Embeddings readEmbeddings(Path file) throws IOException {
     NpyArray array = read(file);
-    return embeddings(array.header(), array.decode(NpyDecoder.Target.DOUBLE).doubles());
+    return embeddings(array.header(), array::feed);
   }
 
   /**
@@ -107,8 +109,7 @@ public final class Npy {
    */
   public static int[] readLabels(Path file) throws IOException {
     NpyArray array = read(file);
-    checkLabels(array.header());
-    return array.decode(NpyDecoder.Target.INT).ints();
+    return labels(array.header(), array::feed);
   }
 
   /**
@@ -200,25 +201,26 @@ public final class Npy {
     return new int[] {shape[0], (int) d};
   }
 
-  /** Embeddings over decoded C-order data, rejecting NaN and infinity with row and column. */
-  static Embeddings embeddings(NpyHeader h, double[] data) {
+  /** Decodes embeddings (shape checked first), rejecting NaN and infinity with row and column. */
+  static Embeddings embeddings(NpyHeader h, DataSource source) throws IOException {
     int[] nd = embeddingShape(h);
-    return checkedEmbeddings(h.file, data, nd[0], nd[1]);
+    NpyDecoder decoder = new NpyDecoder(h, NpyDecoder.Target.DOUBLE);
+    source.feed(decoder);
+    return Embeddings.wrapFromFile(h.file, decoder.doubles(), nd[0], nd[1]);
   }
 
-  /** Wraps {@code data} (n x d, row-major, now owned by the result) after one finiteness pass. */
-  static Embeddings checkedEmbeddings(String file, double[] data, int n, int d) {
-    boolean exact = true;
-    for (int i = 0; i < data.length; i++) {
-      double v = data[i];
-      if (!Double.isFinite(v)) {
-        throw InvalidInputException.of(
-            file,
-            "embeddings must be finite, got " + v + " at row " + (i / d) + ", column " + (i % d));
-      }
-      exact &= (double) (float) v == v;
-    }
-    return Embeddings.wrapTrusted(data, n, d, exact);
+  /** Decodes labels (dtype and shape checked first). */
+  static int[] labels(NpyHeader h, DataSource source) throws IOException {
+    checkLabels(h);
+    NpyDecoder decoder = new NpyDecoder(h, NpyDecoder.Target.INT);
+    source.feed(decoder);
+    return decoder.ints();
+  }
+
+  /** Feeds an array's data, in file order, to a decoder: mapped segments or a stream. */
+  @FunctionalInterface
+  interface DataSource {
+    void feed(NpyDecoder decoder) throws IOException;
   }
 
   /** Labels must be (n,) or (n, 1) of an integer or bool dtype. */
@@ -279,20 +281,39 @@ public final class Npy {
     ByteBuffer buf =
         ByteBuffer.allocate(Math.max(header.length, WRITE_CHUNK * itemSize))
             .order(ByteOrder.LITTLE_ENDIAN);
-    try (FileChannel channel =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      buf.put(header).flip();
-      writeFully(channel, buf);
-      for (int from = 0; from < length; from += WRITE_CHUNK) {
-        int to = Math.min(length, from + WRITE_CHUNK);
-        buf.clear();
-        filler.fill(buf, from, to);
-        buf.flip();
+    // Write beside the target, then move it into place: a reader never sees half a file, and a
+    // failure leaves any previous file intact.
+    Path absolute = file.toAbsolutePath();
+    Path parent = absolute.getParent();
+    Path fileName = absolute.getFileName();
+    Path tmp =
+        Files.createTempFile(
+            parent == null ? Path.of(".") : parent,
+            "." + (fileName == null ? "array" : fileName.toString()),
+            ".tmp");
+    boolean moved = false;
+    try {
+      try (FileChannel channel =
+          FileChannel.open(tmp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        buf.put(header).flip();
         writeFully(channel, buf);
+        for (int from = 0; from < length; from += WRITE_CHUNK) {
+          int to = Math.min(length, from + WRITE_CHUNK);
+          buf.clear();
+          filler.fill(buf, from, to);
+          buf.flip();
+          writeFully(channel, buf);
+        }
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(tmp);
       }
     }
   }

@@ -87,11 +87,16 @@ public final class NpyArray {
     }
   }
 
-  NpyDecoder decode(NpyDecoder.Target target) {
+  private NpyDecoder decode(NpyDecoder.Target target) {
     NpyDecoder decoder = new NpyDecoder(header, target);
+    feed(decoder);
+    return decoder;
+  }
+
+  /** Feeds the mapped segments, in file order. */
+  void feed(NpyDecoder decoder) {
     for (ByteBuffer segment : segments) {
       decoder.accept(segment);
     }
-    return decoder;
   }
 }

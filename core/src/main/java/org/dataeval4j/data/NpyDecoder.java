@@ -129,22 +129,16 @@ final class NpyDecoder {
 
   private void decode(ByteBuffer b, int off, int m, int dst, int stride) {
     switch (target) {
-      case DOUBLE:
-        decodeDoubles(b, off, m, dst, stride);
-        break;
-      case LONG:
-        decodeLongs(b, off, m, dst, stride);
-        break;
-      case INT:
-        decodeInts(b, off, m, dst, stride);
-        break;
+      case DOUBLE -> decodeDoubles(b, off, m, dst, stride);
+      case LONG -> decodeLongs(b, off, m, dst, stride);
+      case INT -> decodeInts(b, off, m, dst, stride);
     }
   }
 
   private void decodeDoubles(ByteBuffer b, int off, int m, int dst, int stride) {
     double[] out = doubles();
     switch (t) {
-      case F8:
+      case F8 -> {
         if (stride == 1) {
           b.asDoubleBuffer().get(off / 8, out, dst, m);
         } else {
@@ -152,23 +146,23 @@ final class NpyDecoder {
             out[dst + k * stride] = b.getDouble(off + 8 * k);
           }
         }
-        break;
-      case F4:
+      }
+      case F4 -> {
         for (int k = 0; k < m; k++) {
           out[dst + k * stride] = b.getFloat(off + 4 * k);
         }
-        break;
-      case F2:
+      }
+      case F2 -> {
         for (int k = 0; k < m; k++) {
           out[dst + k * stride] = halfToFloat(b.getShort(off + 2 * k));
         }
-        break;
-      default:
+      }
+      default -> {
         for (int k = 0; k < m; k++) {
           long v = integer(b, off, k);
           out[dst + k * stride] = t == NpyDtype.U8 ? unsignedToDouble(v) : (double) v;
         }
-        break;
+      }
     }
   }
 
@@ -197,27 +191,17 @@ final class NpyDecoder {
 
   /** Element k of an integer or boolean chunk region starting at byte {@code off}. */
   private long integer(ByteBuffer b, int off, int k) {
-    switch (t) {
-      case I1:
-        return b.get(off + k);
-      case U1:
-        return b.get(off + k) & 0xffL;
-      case B1:
-        return b.get(off + k) != 0 ? 1 : 0;
-      case I2:
-        return b.getShort(off + 2 * k);
-      case U2:
-        return b.getShort(off + 2 * k) & 0xffffL;
-      case I4:
-        return b.getInt(off + 4 * k);
-      case U4:
-        return b.getInt(off + 4 * k) & 0xffffffffL;
-      case I8:
-      case U8:
-        return b.getLong(off + 8 * k);
-      default:
-        throw new IllegalStateException("not an integer dtype: " + t);
-    }
+    return switch (t) {
+      case I1 -> b.get(off + k);
+      case U1 -> b.get(off + k) & 0xffL;
+      case B1 -> b.get(off + k) != 0 ? 1 : 0;
+      case I2 -> b.getShort(off + 2 * k);
+      case U2 -> b.getShort(off + 2 * k) & 0xffffL;
+      case I4 -> b.getInt(off + 4 * k);
+      case U4 -> b.getInt(off + 4 * k) & 0xffffffffL;
+      case I8, U8 -> b.getLong(off + 8 * k);
+      default -> throw new IllegalStateException("not an integer dtype: " + t);
+    };
   }
 
   private InvalidInputException outOfRange(String value, int flatIndex, String what) {

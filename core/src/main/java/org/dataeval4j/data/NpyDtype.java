@@ -88,25 +88,13 @@ enum NpyDtype {
     if (code.isEmpty()) {
       return "";
     }
-    switch (code.charAt(0)) {
-      case 'c':
-        return " (complex)";
-      case 'U':
-      case 'S':
-      case 'a':
-        return " (string)";
-      case 'M':
-      case 'm':
-        return " (date/time)";
-      case 'V':
-        return " (raw bytes or structured)";
-      case 'f':
-      case 'i':
-      case 'u':
-      case 'b':
-        return " (unsupported size)";
-      default:
-        return "";
-    }
+    return switch (code.charAt(0)) {
+      case 'c' -> " (complex)";
+      case 'U', 'S', 'a' -> " (string)";
+      case 'M', 'm' -> " (date/time)";
+      case 'V' -> " (raw bytes or structured)";
+      case 'f', 'i', 'u', 'b' -> " (unsupported size)";
+      default -> "";
+    };
   }
 }

@@ -165,10 +165,9 @@ final class NpyHeader {
   private static NpyHeader parse(
       String file, int major, int minor, String text, long dataOffset, long total) {
     Object literal = new Literal(file, text).parseAll();
-    if (!(literal instanceof Map)) {
+    if (!(literal instanceof Map<?, ?> dict)) {
       throw malformed(file, text, "the header is not a dict");
     }
-    Map<?, ?> dict = (Map<?, ?>) literal;
     Object descr = dict.get("descr");
     Object fortran = dict.get("fortran_order");
     Object shapeValue = dict.get("shape");
@@ -176,7 +175,7 @@ final class NpyHeader {
       throw malformed(
           file, text, "the header must have exactly the keys 'descr', 'fortran_order', 'shape'");
     }
-    if (!(descr instanceof String)) {
+    if (!(descr instanceof String descrText)) {
       throw InvalidInputException.of(
           file,
           "unsupported dtype "
@@ -184,14 +183,14 @@ final class NpyHeader {
               + "in header "
               + snippet(text));
     }
-    if (!(fortran instanceof Boolean)) {
+    if (!(fortran instanceof Boolean fortranFlag)) {
       throw malformed(file, text, "'fortran_order' must be True or False");
     }
-    if (!(shapeValue instanceof Tuple)) {
+    if (!(shapeValue instanceof Tuple tuple)) {
       throw malformed(file, text, "'shape' must be a tuple of integers");
     }
-    NpyDtype.Parsed parsed = NpyDtype.parse((String) descr, file);
-    List<Object> dims = ((Tuple) shapeValue).items;
+    NpyDtype.Parsed parsed = NpyDtype.parse(descrText, file);
+    List<Object> dims = tuple.items;
     if (dims.size() > MAX_DIMS) {
       throw InvalidInputException.of(
           file, "absurd header: " + dims.size() + " dimensions (limit " + MAX_DIMS + ")");
@@ -203,7 +202,7 @@ final class NpyHeader {
       if (!(dim instanceof Long) && !(dim instanceof BigInteger)) {
         throw malformed(file, text, "'shape' must be a tuple of integers");
       }
-      long v = dim instanceof Long ? (Long) dim : -1;
+      long v = dim instanceof Long l ? l : -1;
       if (v < 0 || v > Integer.MAX_VALUE) {
         throw InvalidInputException.of(
             file,
@@ -234,8 +233,7 @@ final class NpyHeader {
       }
     }
     NpyHeader h =
-        new NpyHeader(
-            file, major, minor, (String) descr, parsed, (Boolean) fortran, shape, size, dataOffset);
+        new NpyHeader(file, major, minor, descrText, parsed, fortranFlag, shape, size, dataOffset);
     if (total >= 0) {
       long available = total - dataOffset;
       if (available < h.dataBytes) {
@@ -341,6 +339,8 @@ final class NpyHeader {
    */
   private static final class Literal {
     private static final int MAX_DEPTH = 32;
+    private static final String[] WORDS = {"True", "False", "None"};
+    private static final Object[] WORD_VALUES = {true, false, NONE};
     private final String file;
     private final String s;
     private int pos;
@@ -369,32 +369,30 @@ final class NpyHeader {
       }
       char c = s.charAt(pos);
       switch (c) {
-        case '{':
+        case '{' -> {
           return dict(depth);
-        case '(':
+        }
+        case '(' -> {
           return new Tuple(sequence(')', depth));
-        case '[':
+        }
+        case '[' -> {
           return sequence(']', depth);
-        case '\'':
-        case '"':
+        }
+        case '\'', '"' -> {
           return string(c);
-        default:
+        }
+        default -> {
           if (c == '-' || c == '+' || (c >= '0' && c <= '9')) {
             return integer();
           }
-          if (s.startsWith("True", pos)) {
-            pos += 4;
-            return Boolean.TRUE;
-          }
-          if (s.startsWith("False", pos)) {
-            pos += 5;
-            return Boolean.FALSE;
-          }
-          if (s.startsWith("None", pos)) {
-            pos += 4;
-            return NONE;
+          for (int w = 0; w < WORDS.length; w++) {
+            if (s.startsWith(WORDS[w], pos)) {
+              pos += WORDS[w].length();
+              return WORD_VALUES[w];
+            }
           }
           throw error("unexpected character '" + c + "'");
+        }
       }
     }
 

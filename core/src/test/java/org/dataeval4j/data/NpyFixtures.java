@@ -28,18 +28,13 @@ final class NpyFixtures {
 
   /** The element at flat C index k of the fixture arrays of dtype {@code code} ("f4", "u8"...). */
   static double expectedDouble(String code, int k) {
-    switch (code) {
-      case "f8":
-        return (k - 5) / 3.0;
-      case "f4":
-        return (float) ((k - 5) / 3.0);
-      case "f2":
-        return (k - 5) * 0.25;
-      case "b1":
-        return k % 3 == 0 ? 1 : 0;
-      default:
-        return new BigDecimal(expectedInteger(code, k)).doubleValue();
-    }
+    return switch (code) {
+      case "f8" -> (k - 5) / 3.0;
+      case "f4" -> (float) ((k - 5) / 3.0);
+      case "f2" -> (k - 5) * 0.25;
+      case "b1" -> k % 3 == 0 ? 1 : 0;
+      default -> new BigDecimal(expectedInteger(code, k)).doubleValue();
+    };
   }
 
   /** The exact integer at flat C index k of an integer fixture (see make_fixtures.py). */
@@ -49,21 +44,13 @@ final class NpyFixtures {
     }
     int size = code.charAt(1) - '0';
     int bits = 8 * size;
-    BigInteger mult;
-    switch (size) {
-      case 1:
-        mult = BigInteger.valueOf(37);
-        break;
-      case 2:
-        mult = BigInteger.valueOf(7919);
-        break;
-      case 4:
-        mult = BigInteger.valueOf(2654435761L);
-        break;
-      default:
-        mult = new BigInteger("9E3779B97F4A7C15", 16);
-        break;
-    }
+    BigInteger mult =
+        switch (size) {
+          case 1 -> BigInteger.valueOf(37);
+          case 2 -> BigInteger.valueOf(7919);
+          case 4 -> BigInteger.valueOf(2654435761L);
+          default -> new BigInteger("9E3779B97F4A7C15", 16);
+        };
     BigInteger u = BigInteger.valueOf(k).multiply(mult).mod(BigInteger.ONE.shiftLeft(bits));
     return code.charAt(0) == 'i' ? u.subtract(BigInteger.ONE.shiftLeft(bits - 1)) : u;
   }

@@ -131,6 +131,23 @@ class NpyWriteTest {
   }
 
   @Test
+  void overwritingReplacesTheFileAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
+    Path p = dir.resolve("x.npy");
+    Npy.writeFloat64(p, new double[1000]);
+    Npy.writeInt64(p, new int[] {7, 8});
+    assertThat(Npy.read(p).toLongs()).containsExactly(7, 8);
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(p);
+    }
+    // A relative path (no parent directory given) works too.
+    Path relative = Path.of("target", "npy-write-test.npy");
+    Files.createDirectories(relative.toAbsolutePath().getParent());
+    Npy.writeFloat32(relative, new float[] {1.5f});
+    assertThat(Npy.read(relative).toDoubles()).containsExactly(1.5);
+    Files.delete(relative);
+  }
+
+  @Test
   void shapesThatDoNotHoldTheDataAreRejected(@TempDir Path dir) {
     Path p = dir.resolve("x.npy");
     assertThatThrownBy(() -> Npy.writeFloat64(p, new double[6], 2, 4))
