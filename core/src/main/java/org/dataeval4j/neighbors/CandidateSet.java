@@ -19,26 +19,33 @@ final class CandidateSet {
   private final int[] heapSize;
   private final double[] threshold;
 
-  /** {@code threshold} rounded up to float, for the kernels' cheap pre-test. */
-  final float[] thresholdF;
+  /**
+   * {@code threshold} rounded up to float, for the kernels' cheap pre-test, written at {@code
+   * thresholdF[offset + q]} of an array that may be shared with other sets and read without locks
+   * by other threads (a stale value only lets more rows through; {@link #offer} decides).
+   */
+  private final float[] thresholdF;
+
+  private final int offset;
 
   private final int[][] candidates;
   private final double[][] lower;
   private final int[] count;
 
-  CandidateSet(int queries, int kk) {
+  CandidateSet(int queries, int kk, float[] thresholdF, int offset) {
     this.kk = kk;
+    this.thresholdF = thresholdF;
+    this.offset = offset;
     this.heap = new double[queries * kk];
     this.heapSize = new int[queries];
     this.threshold = new double[queries];
-    this.thresholdF = new float[queries];
     this.candidates = new int[queries][];
     this.lower = new double[queries][];
     this.count = new int[queries];
     int capacity = Math.max(INITIAL_CAPACITY, 4 * kk);
     for (int q = 0; q < queries; q++) {
       threshold[q] = Double.POSITIVE_INFINITY;
-      thresholdF[q] = Float.POSITIVE_INFINITY;
+      thresholdF[offset + q] = Float.POSITIVE_INFINITY;
       candidates[q] = new int[capacity];
       lower[q] = new double[capacity];
     }
@@ -50,7 +57,7 @@ final class CandidateSet {
       return;
     }
     if (count[q] == candidates[q].length) {
-      prune(q);
+      prune(q, true);
     }
     candidates[q][count[q]] = j;
     lower[q][count[q]] = lo;
@@ -97,11 +104,11 @@ final class CandidateSet {
   private void setThreshold(int q, double t) {
     threshold[q] = t;
     float f = (float) t;
-    thresholdF[q] = f < t ? Math.nextUp(f) : f;
+    thresholdF[offset + q] = f < t ? Math.nextUp(f) : f;
   }
 
   /** Drops the candidates of q whose lower bound exceeds the threshold; grows when still full. */
-  private void prune(int q) {
+  private void prune(int q, boolean grow) {
     int[] c = candidates[q];
     double[] lo = lower[q];
     double t = threshold[q];
@@ -114,10 +121,15 @@ final class CandidateSet {
       }
     }
     count[q] = kept;
-    if (kept > c.length / 2) {
+    if (grow && kept > c.length / 2) {
       candidates[q] = java.util.Arrays.copyOf(c, c.length * 2);
       lower[q] = java.util.Arrays.copyOf(lo, lo.length * 2);
     }
+  }
+
+  /** Drops the candidates that can no longer qualify (call once all rows were offered). */
+  void trim(int q) {
+    prune(q, false);
   }
 
   /** The number of candidates of query q. */

@@ -56,26 +56,40 @@ final class KnnSearch {
     int kk = self ? k + 1 : k;
     int[] outIdx = new int[Math.multiplyExact(nq, k)];
     float[] outDist = new float[nq * k];
-    boolean screened = screenable(fit) && screenable(query);
-    PackedRows packed = screened ? PackedRows.of(fit) : null;
-    float[] qf = screened ? toFloat(query) : new float[0];
-    float[] qn = screened ? norms(qf, nq, d) : new float[0];
+    boolean screened = screenable(fit) && (self || screenable(query));
+    if (!screened) {
+      exec.forEachBlock(
+          nq,
+          QUERY_BLOCK,
+          (start, end) -> {
+            CandidateSet set = new CandidateSet(end - start, kk, new float[end - start], 0);
+            exactScan(fit, query, start, end, set);
+            finish(fit, query, k, kk, self, start, end, set, outIdx, outDist);
+            progress.advance(end - start);
+          });
+      return new KnnGraph(nq, k, outIdx, outDist);
+    }
+    PackedRows packed = PackedRows.of(fit);
+    float[] qf = toFloat(query);
+    float[] qn = norms(qf, nq, d);
     float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
     float tiny = Float.MIN_NORMAL;
+    if (self) {
+      SelfJoin.run(fit, packed, qf, qn, k, eps, tiny, exec, progress, kernel, outIdx, outDist);
+      return new KnnGraph(nq, k, outIdx, outDist);
+    }
+    float[] thresholds = new float[nq];
     exec.forEachBlock(
         nq,
         QUERY_BLOCK,
         (start, end) -> {
-          CandidateSet set = new CandidateSet(end - start, kk);
-          if (packed != null) {
-            for (int g0 = 0; g0 < packed.groups; g0 += CHUNK_GROUPS) {
-              int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
-              kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, set);
-            }
-          } else {
-            exactScan(fit, query, start, end, set);
+          CandidateSet set = new CandidateSet(end - start, kk, thresholds, start);
+          Offers sink = Offers.into(set, start);
+          for (int g0 = 0; g0 < packed.groups; g0 += CHUNK_GROUPS) {
+            int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
+            kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, sink, null);
           }
-          finish(fit, query, k, kk, self, start, end, set, outIdx, outDist);
+          finish(fit, query, k, kk, false, start, end, set, outIdx, outDist);
           progress.advance(end - start);
         });
     return new KnnGraph(nq, k, outIdx, outDist);
@@ -96,7 +110,7 @@ final class KnnSearch {
     return max <= limit && (max == 0 || minNonZero >= 1e-15);
   }
 
-  private static float[] toFloat(Embeddings x) {
+  static float[] toFloat(Embeddings x) {
     double[] src = x.flat();
     float[] out = new float[src.length];
     for (int i = 0; i < src.length; i++) {
@@ -105,7 +119,7 @@ final class KnnSearch {
     return out;
   }
 
-  private static float[] norms(float[] values, int n, int d) {
+  static float[] norms(float[] values, int n, int d) {
     float[] out = new float[n];
     for (int i = 0; i < n; i++) {
       double s = 0;
@@ -140,7 +154,7 @@ final class KnnSearch {
   }
 
   /** Ranks each query's candidates by exact distance and writes its k neighbours. */
-  private static void finish(
+  static void finish(
       Embeddings fit,
       Embeddings query,
       int k,
@@ -158,6 +172,7 @@ final class KnnSearch {
     int[] ids = new int[64];
     for (int q = start; q < end; q++) {
       int local = q - start;
+      set.trim(local);
       int m = set.count(local);
       if (dist.length < m) {
         dist = new double[m];

@@ -1,5 +1,7 @@
 package org.dataeval4j.neighbors;
 
+import org.jspecify.annotations.Nullable;
+
 /** The portable screening kernel: eight independent accumulators, one per packed lane. */
 final class ScalarKernel implements ScreeningKernel {
 
@@ -14,13 +16,14 @@ final class ScalarKernel implements ScreeningKernel {
       int end,
       float eps,
       float tiny,
-      CandidateSet set) {
+      float[] thresholds,
+      Offers forward,
+      @Nullable Offers reverse) {
     int d = rows.d;
     float[] v = rows.values;
     float[] norms = rows.norms;
     float[] acc = new float[PackedRows.LANES];
     for (int q = start; q < end; q++) {
-      int local = q - start;
       int qo = q * d;
       float qn = queryNorms[q];
       for (int g = g0; g < g1; g++) {
@@ -52,16 +55,17 @@ final class ScalarKernel implements ScreeningKernel {
         acc[5] = a5;
         acc[6] = a6;
         acc[7] = a7;
-        float threshold = set.thresholdF[local];
         int j0 = g * PackedRows.LANES;
         for (int l = 0; l < PackedRows.LANES; l++) {
           float sum = qn + norms[j0 + l];
           float approx = sum - 2 * acc[l];
           float err = eps * sum + tiny;
           float lo = approx - err;
-          if (lo <= threshold) {
-            set.offer(local, j0 + l, lo, approx + err);
-            threshold = set.thresholdF[local];
+          if (lo <= thresholds[q]) {
+            forward.offer(q, j0 + l, lo, approx + err);
+          }
+          if (reverse != null && lo <= thresholds[j0 + l]) {
+            reverse.offer(j0 + l, q, lo, approx + err);
           }
         }
       }

@@ -1,15 +1,18 @@
 package org.dataeval4j.neighbors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Computes, for a range of queries against a range of packed row groups, float32 approximations of
- * squared distances and offers each row whose lower bound passes the query's threshold to the
- * {@link CandidateSet}.
+ * squared distances and sends the pairs that pass the thresholds to {@link Offers}.
  *
  * <p>Contract for implementations: for query q and row j, with {@code a} the float32 value of
  * {@code |q|^2 + |x_j|^2 - 2 q.x_j} however accumulated, and {@code e = eps (|q|^2 + |x_j|^2) +
- * tiny}, offer {@code (q - start, j, a - e, a + e)} at least whenever {@code a - e <=
- * set.thresholdF[q - start]}. Kernels may differ in rounding (SIMD FMA versus scalar), never in the
- * final result, which {@link CandidateSet} and the exact recheck make exact.
+ * tiny}, call {@code forward.offer(q, j, a - e, a + e)} at least whenever {@code a - e <=
+ * thresholds[q]}; and, when {@code reverse} is given (a self-join, where queries and rows are the
+ * same samples), {@code reverse.offer(j, q, a - e, a + e)} at least whenever {@code a - e <=
+ * thresholds[j]}. Kernels may differ in rounding (SIMD FMA versus scalar), never in the final
+ * result, which {@link CandidateSet} and the exact recheck make exact.
  */
 interface ScreeningKernel {
 
@@ -23,7 +26,9 @@ interface ScreeningKernel {
       int end,
       float eps,
       float tiny,
-      CandidateSet set);
+      float[] thresholds,
+      Offers forward,
+      @Nullable Offers reverse);
 
   /** The SIMD kernel when the Vector API is usable at run time, else the scalar one. */
   static ScreeningKernel best() {

@@ -1,9 +1,9 @@
 package org.dataeval4j.neighbors;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SIMD screening kernel (incubating Vector API; loaded by {@link Kernels} only when the module
@@ -33,7 +33,9 @@ final class VectorKernel implements ScreeningKernel {
       int end,
       float eps,
       float tiny,
-      CandidateSet set) {
+      float[] thresholds,
+      Offers forward,
+      @Nullable Offers reverse) {
     int d = rows.d;
     float[] v = rows.values;
     float[] lo = new float[L];
@@ -87,26 +89,27 @@ final class VectorKernel implements ScreeningKernel {
               rows,
               g + (p & 1),
               q + (p >> 1),
-              start,
               dots,
               p * L,
               queryNorms,
               eps,
               tiny,
-              set,
+              thresholds,
+              forward,
+              reverse,
               lo,
               hi);
         }
       }
       for (; g < g1; g++) {
         for (int qq = q; qq < q + 4; qq++) {
-          single(rows, g, qq, start, queries, queryNorms, eps, tiny, set, lo, hi);
+          single(rows, g, qq, queries, queryNorms, eps, tiny, thresholds, forward, reverse, lo, hi);
         }
       }
     }
     for (; q < end; q++) {
       for (int g = g0; g < g1; g++) {
-        single(rows, g, q, start, queries, queryNorms, eps, tiny, set, lo, hi);
+        single(rows, g, q, queries, queryNorms, eps, tiny, thresholds, forward, reverse, lo, hi);
       }
     }
   }
@@ -115,12 +118,13 @@ final class VectorKernel implements ScreeningKernel {
       PackedRows rows,
       int g,
       int q,
-      int start,
       float[] queries,
       float[] queryNorms,
       float eps,
       float tiny,
-      CandidateSet set,
+      float[] thresholds,
+      Offers forward,
+      @Nullable Offers reverse,
       float[] lo,
       float[] hi) {
     int d = rows.d;
@@ -134,38 +138,46 @@ final class VectorKernel implements ScreeningKernel {
     }
     float[] dots = new float[L];
     acc.intoArray(dots, 0);
-    offer(rows, g, q, start, dots, 0, queryNorms, eps, tiny, set, lo, hi);
+    offer(rows, g, q, dots, 0, queryNorms, eps, tiny, thresholds, forward, reverse, lo, hi);
   }
 
-  /** Bounds for the 8 rows of group g against query q; offers those that pass the threshold. */
+  /** Bounds for the 8 rows of group g against query q; offers those that pass a threshold. */
   private static void offer(
       PackedRows rows,
       int g,
       int q,
-      int start,
       float[] dots,
       int offset,
       float[] queryNorms,
       float eps,
       float tiny,
-      CandidateSet set,
+      float[] thresholds,
+      Offers forward,
+      @Nullable Offers reverse,
       float[] lo,
       float[] hi) {
-    int local = q - start;
-    FloatVector sum = FloatVector.fromArray(S, rows.norms, g * L).add(queryNorms[q]);
+    int j0 = g * L;
+    FloatVector sum = FloatVector.fromArray(S, rows.norms, j0).add(queryNorms[q]);
     FloatVector approx = FloatVector.fromArray(S, dots, offset).mul(-2f).add(sum);
     FloatVector err = sum.mul(eps).add(tiny);
     FloatVector lower = approx.sub(err);
-    VectorMask<Float> pass = lower.compare(VectorOperators.LE, set.thresholdF[local]);
-    if (!pass.anyTrue()) {
+    boolean fwd = lower.compare(VectorOperators.LE, thresholds[q]).anyTrue();
+    boolean rev =
+        reverse != null
+            && lower
+                .compare(VectorOperators.LE, FloatVector.fromArray(S, thresholds, j0))
+                .anyTrue();
+    if (!fwd && !rev) {
       return;
     }
     lower.intoArray(lo, 0);
     approx.add(err).intoArray(hi, 0);
-    int j0 = g * L;
     for (int l = 0; l < L; l++) {
-      if (lo[l] <= set.thresholdF[local]) {
-        set.offer(local, j0 + l, lo[l], hi[l]);
+      if (fwd && lo[l] <= thresholds[q]) {
+        forward.offer(q, j0 + l, lo[l], hi[l]);
+      }
+      if (reverse != null && rev && lo[l] <= thresholds[j0 + l]) {
+        reverse.offer(j0 + l, q, lo[l], hi[l]);
       }
     }
   }
