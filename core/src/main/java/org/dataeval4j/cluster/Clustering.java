@@ -78,7 +78,7 @@ public final class Clustering {
     progress.start("HDBSCAN", 1);
     CondensedTree condensed = CondensedTree.condense(linkage, n, mcs, max);
     Hdbscan.Labels labels = Hdbscan.extract(condensed, max);
-    int[] clusters = Hdbscan.reassignNoise(embeddings, labels.raw());
+    int[] clusters = Hdbscan.reassignNoise(embeddings, labels.raw(), exec);
     progress.advance(1);
     progress.finish();
     long t3 = System.nanoTime();

@@ -1,6 +1,9 @@
 package org.dataeval4j.cluster;
 
 import org.dataeval4j.data.Embeddings;
+import org.dataeval4j.exec.Exec;
+import org.dataeval4j.neighbors.KnnGraph;
+import org.dataeval4j.neighbors.Neighbors;
 import org.dataeval4j.tree.CondensedTree;
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * hdbscan's {@code compute_stability}, {@code get_clusters} with excess of mass and {@code
  * allow_single_cluster=True}, {@code do_labelling}, {@code get_probabilities}): stabilities,
  * excess-of-mass selection, raw labels, membership strengths, the all-noise rule and the seed's
- * reassignment of noise to the nearest cluster centre. Every stage is O(n) (plus O(n m d) for the
- * reassignment of noise to m centres), with no recursion.
+ * reassignment of noise to the nearest cluster centre. Every stage is O(n) (plus an exact
+ * nearest-centre search for the noise), with no recursion.
  */
 final class Hdbscan {
   private Hdbscan() {}
@@ -177,18 +180,20 @@ final class Hdbscan {
 
   /**
    * The seed's rule (§9): each sample labelled -1 takes the label of the nearest centre (mean of
-   * the samples with that raw label, double), ties to the smallest label; others keep theirs.
+   * the samples with that raw label, double), ties to the smallest label; others keep theirs. The
+   * search is the exact k-NN search (ties by index, i.e. by label), so it costs O(noise m d) spread
+   * over the threads, never more than the k-NN step.
    */
-  static int[] reassignNoise(Embeddings x, int[] raw) {
+  static int[] reassignNoise(Embeddings x, int[] raw, Exec exec) {
     int n = x.size();
     int d = x.dim();
     int labels = 0;
-    boolean anyNoise = false;
+    int noise = 0;
     for (int v : raw) {
       labels = Math.max(labels, v + 1);
-      anyNoise |= v < 0;
+      noise += v < 0 ? 1 : 0;
     }
-    if (!anyNoise) {
+    if (noise == 0 || labels == 0) {
       return raw.clone();
     }
     double[] data = x.flat();
@@ -207,29 +212,17 @@ final class Hdbscan {
         centers[c * d + t] /= counts[c];
       }
     }
+    int[] noiseRows = new int[noise];
+    for (int i = 0, m = 0; i < n; i++) {
+      if (raw[i] < 0) {
+        noiseRows[m++] = i;
+      }
+    }
+    KnnGraph nearest =
+        Neighbors.search(Embeddings.wrap(centers, labels, d), x.select(noiseRows), 1, exec);
     int[] out = raw.clone();
-    for (int i = 0; i < n; i++) {
-      if (raw[i] >= 0) {
-        continue;
-      }
-      double best = Double.POSITIVE_INFINITY;
-      int bestLabel = 0;
-      for (int c = 0; c < labels; c++) {
-        if (counts[c] == 0) {
-          continue;
-        }
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-          double diff = data[i * d + t] - centers[c * d + t];
-          s += diff * diff;
-        }
-        double dist = Math.sqrt(s);
-        if (dist < best) {
-          best = dist;
-          bestLabel = c;
-        }
-      }
-      out[i] = bestLabel;
+    for (int m = 0; m < noise; m++) {
+      out[noiseRows[m]] = nearest.neighbor(m, 0);
     }
     return out;
   }
