@@ -1,0 +1,51 @@
+package org.dataeval4j.cluster;
+
+/**
+ * Package-private kernels shared by k-means++ and Lloyd: the squared Euclidean distance between two
+ * rows of flat row-major arrays, and the fixed block size of every parallel loop.
+ */
+final class KMeansKernel {
+  private KMeansKernel() {}
+
+  /**
+   * Squared Euclidean distance between {@code a[ao .. ao + d)} and {@code b[bo .. bo + d)}, in
+   * double. Four independent accumulators let the JIT overlap the additions (a single accumulator
+   * serialises on the add latency); the summation order is fixed, so the result is reproducible.
+   */
+  static double sqDist(double[] a, int ao, double[] b, int bo, int d) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      double t0 = a[ao + j] - b[bo + j];
+      double t1 = a[ao + j + 1] - b[bo + j + 1];
+      double t2 = a[ao + j + 2] - b[bo + j + 2];
+      double t3 = a[ao + j + 3] - b[bo + j + 3];
+      s0 += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+    for (; j < d; j++) {
+      double t = a[ao + j] - b[bo + j];
+      s0 += t * t;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * The block size of the parallel loops over n samples. It depends on n only (never on the thread
+   * count), so per-block partial sums combined in block order give the same result on any number of
+   * threads; at most about 64 blocks keep the per-block k x d partial sums small.
+   */
+  static int blockSize(int n) {
+    return Math.max(1024, (n + 63) / 64);
+  }
+
+  /** The number of blocks of {@link #blockSize(int)} rows covering n samples. */
+  static int blockCount(int n, int blockSize) {
+    return (int) ((n + (long) blockSize - 1) / blockSize);
+  }
+}
