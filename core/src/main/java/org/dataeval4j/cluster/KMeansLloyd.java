@@ -288,12 +288,17 @@ final class KMeansLloyd {
         far[pos] = i;
         farDist[pos] = v;
       }
-      int next = 0;
-      for (int c = 0; c < k && next < found; c++) {
-        if (counts[c] != 0) {
-          continue;
+      // The empty clusters are listed before any relocation: a cluster that loses its last member
+      // to a relocation does not take part in this round (as in scikit-learn).
+      int[] targets = new int[empty];
+      for (int c = 0, e = 0; c < k; c++) {
+        if (counts[c] == 0) {
+          targets[e++] = c;
         }
-        int p = far[next++];
+      }
+      for (int e = 0; e < found; e++) {
+        int c = targets[e];
+        int p = far[e];
         int old = labels[p];
         int po = p * d;
         for (int j = 0; j < d; j++) {
