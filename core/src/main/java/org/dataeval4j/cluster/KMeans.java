@@ -7,9 +7,9 @@ import org.dataeval4j.exec.Exec;
 /**
  * k-means clustering as DataEval's {@code cluster(algorithm="kmeans")} runs it through
  * scikit-learn's {@code KMeans(init="k-means++", algorithm="lloyd", max_iter=300, tol=1e-4)}
- * ({@code cluster.md} §10.2): the data are mean-centred, each of {@code nInit} runs seeds with greedy
- * k-means++ ({@link KMeansInit}) and iterates Lloyd ({@link KMeansLloyd}, Hamerly-accelerated but
- * exact), and the run with the lowest inertia is kept.
+ * ({@code cluster.md} §10.2): the data are mean-centred, each of {@code nInit} runs seeds with
+ * greedy k-means++ ({@link KMeansInit}) and iterates Lloyd ({@link KMeansLloyd},
+ * Hamerly-accelerated but exact), and the run with the lowest inertia is kept.
  *
  * <p>Randomness (divergences.md, Decision 5): every draw comes from {@code new
  * SplittableRandom(options.seed())}, split once per restart, and never depends on the thread count;

@@ -18,9 +18,9 @@ import org.dataeval4j.exec.Exec;
  * <= tolAbs}; in the latter case (or after {@code maxIter}) the labels are recomputed once against
  * the final centres.
  *
- * <p>Cost per iteration: {@code O(n d + k^2 d)} plus {@code O(k d)} for every sample whose bounds do
- * not settle it; memory {@code O(n + k d)}. Parallel loops use fixed blocks and per-cluster sums in
- * sample order, so the result does not depend on the thread count.
+ * <p>Cost per iteration: {@code O(n d + k^2 d)} plus {@code O(k d)} for every sample whose bounds
+ * do not settle it; memory {@code O(n + k d)}. Parallel loops use fixed blocks and per-cluster sums
+ * in sample order, so the result does not depend on the thread count.
  */
 final class KMeansLloyd {
   private KMeansLloyd() {}
@@ -81,12 +81,16 @@ final class KMeansLloyd {
     double[] centers;
     double[] previous;
     final int[] labels;
+
     /** Upper bound on the distance from each sample to its assigned centre. */
     final double[] upper;
+
     /** Lower bound on the distance from each sample to every other centre. */
     final double[] lower;
+
     /** Half the distance from each centre to its nearest other centre. */
     final double[] half;
+
     /** How far each centre moved in the last update (not yet applied to the bounds). */
     final double[] move;
 
@@ -123,7 +127,8 @@ final class KMeansLloyd {
 
     /**
      * Assigns every sample to its nearest centre. With {@code full}, every distance is computed;
-     * otherwise the bounds (first shifted by the last centre movement) skip the samples they settle.
+     * otherwise the bounds (first shifted by the last centre movement) skip the samples they
+     * settle.
      *
      * @return whether any label changed (always true for a full pass: scikit-learn compares the
      *     first labels with -1)
@@ -259,7 +264,9 @@ final class KMeansLloyd {
       centers = next;
     }
 
-    /** scikit-learn's {@code _relocate_empty_clusters_dense}, with the tie-break of the class doc. */
+    /**
+     * scikit-learn's {@code _relocate_empty_clusters_dense}, with the tie-break of the class doc.
+     */
     private void relocateEmpty() {
       int empty = 0;
       for (int c = 0; c < k; c++) {

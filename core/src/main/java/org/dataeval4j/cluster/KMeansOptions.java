@@ -32,8 +32,8 @@ public record KMeansOptions(int nClusters, @Nullable Integer nInit, long seed) {
   }
 
   /**
-   * DataEval's default number of clusters for n samples: {@code floor(sqrt(n))} ({@code
-   * cluster.md} §10.1 step 2).
+   * DataEval's default number of clusters for n samples: {@code floor(sqrt(n))} ({@code cluster.md}
+   * §10.1 step 2).
    */
   public static int defaultClusters(int n) {
     if (n < 0) {

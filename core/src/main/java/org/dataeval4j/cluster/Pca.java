@@ -18,8 +18,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * False)} does. Components beyond the rank of the data have variance 0 and otherwise arbitrary (but
  * reproducible) orthonormal directions.
  *
- * <p>Cost: {@code O(n d^2)} for the covariance (parallel over rows of C, each entry summed in sample
- * order, so the result does not depend on the thread count) and {@code O(d^3)} for the
+ * <p>Cost: {@code O(n d^2)} for the covariance (parallel over rows of C, each entry summed in
+ * sample order, so the result does not depend on the thread count) and {@code O(d^3)} for the
  * decomposition; {@link #transform} is {@code O(n d p)}.
  */
 public final class Pca {

@@ -164,7 +164,8 @@ class KMeansLloydTest {
           byDistance[i] = i;
         }
         // Descending distance, ties by ascending index.
-        Arrays.sort(byDistance, (a, b) -> far[a] != far[b] ? Double.compare(far[b], far[a]) : a - b);
+        Arrays.sort(
+            byDistance, (a, b) -> far[a] != far[b] ? Double.compare(far[b], far[a]) : a - b);
         for (int e = 0; e < empty.size(); e++) {
           int c = empty.get(e);
           int p = byDistance[e];

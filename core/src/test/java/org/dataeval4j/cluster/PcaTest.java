@@ -97,8 +97,7 @@ class PcaTest {
     double[] components = pca.components();
     for (int c = 0; c < d; c++) {
       assertThat(pca.explainedVariance()[c]).isCloseTo(STD[c] * STD[c], within(1e-9));
-      assertThat(pca.explainedVarianceRatio()[c])
-          .isCloseTo(STD[c] * STD[c] / total, within(1e-12));
+      assertThat(pca.explainedVarianceRatio()[c]).isCloseTo(STD[c] * STD[c] / total, within(1e-12));
       // Column c of Q, up to the sign the largest loading fixes.
       int largest = 0;
       for (int j = 0; j < d; j++) {
@@ -135,7 +134,8 @@ class PcaTest {
     double[] w = pca.components();
     for (int c = 0; c < 3; c++) {
       // Sampling error of a variance is about sqrt(2 / n) ~ 1 %.
-      assertThat(pca.explainedVariance()[c]).isCloseTo(STD[c] * STD[c], within(0.05 * STD[c] * STD[c]));
+      assertThat(pca.explainedVariance()[c])
+          .isCloseTo(STD[c] * STD[c], within(0.05 * STD[c] * STD[c]));
       double dot = 0;
       for (int j = 0; j < d; j++) {
         dot += w[c * d + j] * q[j * d + c];
