@@ -40,6 +40,14 @@ final class KMeansInit {
             closest[i] = KMeansKernel.sqDist(x, i * d, centers, 0, d);
           }
         });
+    // Feature-major copy (d x n), so that the distances from one candidate to a block of samples
+    // are a SIMD-friendly loop over contiguous samples.
+    double[] xt = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        xt[j * n + i] = x[i * d + j];
+      }
+    }
     double[] cumulative = new double[n];
     int[] candidates = new int[trials];
     double[] candidateDist = new double[trials * n];
@@ -60,16 +68,19 @@ final class KMeansInit {
           bs,
           (start, end) -> {
             int b = start / bs;
+            int len = end - start;
             for (int t = 0; t < trials; t++) {
-              partial[b * trials + t] = 0;
-            }
-            for (int i = start; i < end; i++) {
-              double ci = closest[i];
-              for (int t = 0; t < trials; t++) {
-                double dd = KMeansKernel.sqDist(x, i * d, x, candidates[t] * d, d);
-                candidateDist[t * n + i] = dd;
-                partial[b * trials + t] += Math.min(ci, dd);
+              int co = candidates[t] * d;
+              int ao = t * n + start;
+              java.util.Arrays.fill(candidateDist, ao, ao + len, 0.0);
+              for (int j = 0; j < d; j++) {
+                KMeansKernel.addSquaredDiffs(candidateDist, ao, x[co + j], xt, j * n + start, len);
               }
+              double pot = 0;
+              for (int i = start; i < end; i++) {
+                pot += Math.min(closest[i], candidateDist[t * n + i]);
+              }
+              partial[b * trials + t] = pot;
             }
           });
       int best = 0;

@@ -1,5 +1,6 @@
 package org.dataeval4j.cluster;
 
+import java.util.Arrays;
 import org.dataeval4j.exec.Exec;
 
 /**
@@ -9,18 +10,23 @@ import org.dataeval4j.exec.Exec;
  * the assignment, so the labels and centres are those of plain Lloyd: every sample goes to its
  * nearest centre (squared Euclidean distance, ties to the lowest centre index).
  *
- * <p>Per iteration: assign (with the bounds); new centre = mean of its members, summed in ascending
- * sample order; an empty cluster takes the sample farthest from its assigned (old) centre, which is
- * removed from its old cluster's sum while keeping its label, as scikit-learn's {@code
- * _relocate_empty_clusters_dense} does (several empty clusters, in ascending index, take the
- * farthest samples in descending distance, ties by ascending sample index); {@code shift} = sum of
- * squared centre movements. Stop when no label changed ("strict convergence") or when {@code shift
- * <= tolAbs}; in the latter case (or after {@code maxIter}) the labels are recomputed once against
- * the final centres.
+ * <p>Per iteration: assign (with the bounds); new centre = mean of its members; an empty cluster
+ * takes the sample farthest from its assigned (old) centre, which is removed from its old cluster's
+ * sum while keeping its label, as scikit-learn's {@code _relocate_empty_clusters_dense} does
+ * (several empty clusters, listed before any relocation in ascending index, take the farthest
+ * samples in descending distance, ties by ascending sample index); {@code shift} = sum of squared
+ * centre movements. Stop when no label changed ("strict convergence") or when {@code shift <=
+ * tolAbs}; in the latter case (or after {@code maxIter}) the labels are recomputed once against the
+ * final centres.
+ *
+ * <p>Cluster sums are accumulated during the assignment pass (one read of the data per iteration:
+ * the loop is memory-bound), per fixed block of samples: within a block, first the samples the
+ * bounds settle, then the scanned ones, each group in sample order; the block partials are added in
+ * block order. Blocks depend only on n, k and d, so the result does not depend on the thread count.
  *
  * <p>Cost per iteration: {@code O(n d + k^2 d)} plus {@code O(k d)} for every sample whose bounds
- * do not settle it; memory {@code O(n + k d)}. Parallel loops use fixed blocks and per-cluster sums
- * in sample order, so the result does not depend on the thread count.
+ * do not settle it; memory {@code O(n + B k d)} with at most B = 64 blocks (fewer when k d is
+ * large).
  */
 final class KMeansLloyd {
   private KMeansLloyd() {}
@@ -34,8 +40,39 @@ final class KMeansLloyd {
    */
   private static final double SLACK = 1e-10;
 
+  /** Upper limit on the doubles held by the per-block partial sums (64 MiB). */
+  private static final long PARTIAL_BUDGET = 1L << 23;
+
   /** One run's outcome in the coordinates it was given (centres are k x d row-major). */
-  record Run(int[] labels, double[] centers, double inertia, int iterations) {}
+  static final class Run {
+    private final int[] labels;
+    private final double[] centers;
+    private final double inertia;
+    private final int iterations;
+
+    Run(int[] labels, double[] centers, double inertia, int iterations) {
+      this.labels = labels;
+      this.centers = centers;
+      this.inertia = inertia;
+      this.iterations = iterations;
+    }
+
+    int[] labels() {
+      return labels;
+    }
+
+    double[] centers() {
+      return centers;
+    }
+
+    double inertia() {
+      return inertia;
+    }
+
+    int iterations() {
+      return iterations;
+    }
+  }
 
   /**
    * Runs Lloyd from the given centres.
@@ -50,7 +87,7 @@ final class KMeansLloyd {
     boolean strict = false;
     int iterations = maxIter;
     for (int it = 0; it < maxIter; it++) {
-      boolean changed = s.assign(it == 0);
+      boolean changed = s.assign(it == 0, true);
       s.updateCenters();
       double shift = s.moveCenters();
       if (!changed && it > 0) {
@@ -64,9 +101,16 @@ final class KMeansLloyd {
       }
     }
     if (!strict) {
-      s.assign(false);
+      s.assign(false, false);
     }
     return new Run(s.labels, s.centers, s.inertia(), iterations);
+  }
+
+  /** The block size of the fused assign-and-sum pass: depends on n, k and d only. */
+  static int blockSize(int n, int k, int d) {
+    long maxBlocks = Math.max(1, PARTIAL_BUDGET / ((long) k * d));
+    long bs = Math.max(KMeansKernel.blockSize(n), (n + maxBlocks - 1) / maxBlocks);
+    return (int) Math.min(Math.max(1, n), bs);
   }
 
   /** Mutable state of one run: centres, labels and Hamerly's bounds. */
@@ -80,6 +124,7 @@ final class KMeansLloyd {
     final int blocks;
     double[] centers;
     double[] previous;
+
     final int[] labels;
 
     /** Upper bound on the distance from each sample to its assigned centre. */
@@ -98,10 +143,13 @@ final class KMeansLloyd {
     double secondMove;
     int maxMoveIndex = -1;
     final boolean[] blockChanged;
+
+    /** Per-block cluster sums (blocks x k x d) and counts (blocks x k) of the last pass. */
+    final double[] blockSums;
+
+    final int[] blockCounts;
     final double[] sums;
     final int[] counts;
-    final int[] start;
-    final int[] order;
 
     State(double[] x, int n, int d, int k, double[] init, Exec exec) {
       this.x = x;
@@ -109,7 +157,7 @@ final class KMeansLloyd {
       this.d = d;
       this.k = k;
       this.exec = exec;
-      this.bs = KMeansKernel.blockSize(n);
+      this.bs = blockSize(n, k, d);
       this.blocks = KMeansKernel.blockCount(n, bs);
       this.centers = init.clone();
       this.previous = new double[k * d];
@@ -119,21 +167,21 @@ final class KMeansLloyd {
       this.half = new double[k];
       this.move = new double[k];
       this.blockChanged = new boolean[blocks];
+      this.blockSums = new double[blocks * k * d];
+      this.blockCounts = new int[blocks * k];
       this.sums = new double[k * d];
       this.counts = new int[k];
-      this.start = new int[k + 1];
-      this.order = new int[n];
     }
 
     /**
-     * Assigns every sample to its nearest centre. With {@code full}, every distance is computed;
-     * otherwise the bounds (first shifted by the last centre movement) skip the samples they
-     * settle.
+     * Assigns every sample to its nearest centre and, with {@code accumulate}, sums the members of
+     * every cluster per block. With {@code full}, every distance is computed; otherwise the bounds
+     * (first shifted by the last centre movement) skip the samples they settle.
      *
      * @return whether any label changed (always true for a full pass: scikit-learn compares the
      *     first labels with -1)
      */
-    boolean assign(boolean full) {
+    boolean assign(boolean full, boolean accumulate) {
       if (!full) {
         computeHalf();
       }
@@ -141,50 +189,61 @@ final class KMeansLloyd {
           n,
           bs,
           (from, to) -> {
+            int b = from / bs;
+            int sumOffset = b * k * d;
+            int countOffset = b * k;
+            if (accumulate) {
+              Arrays.fill(blockSums, sumOffset, sumOffset + k * d, 0.0);
+              Arrays.fill(blockCounts, countOffset, countOffset + k, 0);
+            }
             boolean changed = false;
+            // Pass 1: the bounds settle what they can (and a settled sample is added to its
+            // cluster's sum while its row is in cache); the rest waits for an exact scan.
+            int[] pending = new int[to - from];
+            int pendingCount = 0;
             for (int i = from; i < to; i++) {
+              if (full) {
+                pending[pendingCount++] = i;
+                continue;
+              }
               int a = labels[i];
-              if (!full) {
-                double u = upper[i] + move[a];
-                double l = lower[i] - (a == maxMoveIndex ? secondMove : maxMove);
-                double m = Math.max(half[a], l);
-                if (u * (1 + SLACK) < m) {
-                  upper[i] = u;
-                  lower[i] = l;
-                  continue;
-                }
+              double u = upper[i] + move[a];
+              double l = lower[i] - (a == maxMoveIndex ? secondMove : maxMove);
+              double m = Math.max(half[a], l);
+              if (!(u * (1 + SLACK) < m)) {
                 u = Math.sqrt(KMeansKernel.sqDist(x, i * d, centers, a * d, d));
-                if (u * (1 + SLACK) < m) {
-                  upper[i] = u;
-                  lower[i] = l;
-                  continue;
-                }
               }
-              int best = 0;
-              double d1 = Double.POSITIVE_INFINITY;
-              double d2 = Double.POSITIVE_INFINITY;
-              int xo = i * d;
-              for (int c = 0; c < k; c++) {
-                double dd = KMeansKernel.sqDist(x, xo, centers, c * d, d);
-                if (dd < d1) {
-                  d2 = d1;
-                  d1 = dd;
-                  best = c;
-                } else if (dd < d2) {
-                  d2 = dd;
-                }
-              }
-              upper[i] = Math.sqrt(d1);
-              lower[i] = Math.sqrt(d2);
-              if (best != a) {
-                changed = true;
-                labels[i] = best;
+              upper[i] = u;
+              lower[i] = l;
+              if (!(u * (1 + SLACK) < m)) {
+                pending[pendingCount++] = i;
+              } else if (accumulate) {
+                addToSum(i, a, sumOffset, countOffset);
               }
             }
-            blockChanged[from / bs] = changed;
+            // Pass 2: distances from the unsettled samples to every centre, a tile at a time.
+            KMeansScan scan = new KMeansScan(d, k);
+            for (int t0 = 0; t0 < pendingCount; t0 += KMeansScan.TILE) {
+              int len = Math.min(KMeansScan.TILE, pendingCount - t0);
+              scan.nearestTwo(x, pending, t0, len, centers);
+              for (int p = 0; p < len; p++) {
+                int i = pending[t0 + p];
+                int a = scan.best[p];
+                upper[i] = Math.sqrt(scan.first[p]);
+                lower[i] = Math.sqrt(scan.second[p]);
+                if (a != labels[i]) {
+                  changed = true;
+                  labels[i] = a;
+                }
+                if (accumulate) {
+                  addToSum(i, a, sumOffset, countOffset);
+                }
+              }
+            }
+            blockChanged[b] = changed;
           });
       // The bounds now include every movement so far.
-      java.util.Arrays.fill(move, 0);
+      Arrays.fill(move, 0);
       maxMove = 0;
       secondMove = 0;
       maxMoveIndex = -1;
@@ -197,6 +256,16 @@ final class KMeansLloyd {
         }
       }
       return false;
+    }
+
+    /** Adds sample i to the partial sum of cluster a in the block at the given offsets. */
+    private void addToSum(int i, int a, int sumOffset, int countOffset) {
+      blockCounts[countOffset + a]++;
+      int so = sumOffset + a * d;
+      int xo = i * d;
+      for (int j = 0; j < d; j++) {
+        blockSums[so + j] += x[xo + j];
+      }
     }
 
     /** {@code half[c]} = half the distance from centre c to its nearest other centre. */
@@ -218,38 +287,22 @@ final class KMeansLloyd {
     }
 
     /**
-     * New centres (in {@link #previous}, then swapped): the mean of each cluster's members summed
-     * in ascending sample order, after relocating empty clusters.
+     * New centres (in {@link #previous}, then swapped): the block sums of the last pass added in
+     * block order, after relocating empty clusters, divided by the counts.
      */
     void updateCenters() {
-      // Counting sort of the samples by label, stable: members in ascending index.
-      java.util.Arrays.fill(counts, 0);
-      for (int i = 0; i < n; i++) {
-        counts[labels[i]]++;
+      Arrays.fill(sums, 0.0);
+      Arrays.fill(counts, 0);
+      int kd = k * d;
+      for (int b = 0; b < blocks; b++) {
+        int so = b * kd;
+        for (int e = 0; e < kd; e++) {
+          sums[e] += blockSums[so + e];
+        }
+        for (int c = 0; c < k; c++) {
+          counts[c] += blockCounts[b * k + c];
+        }
       }
-      start[0] = 0;
-      for (int c = 0; c < k; c++) {
-        start[c + 1] = start[c] + counts[c];
-      }
-      int[] fill = start.clone();
-      for (int i = 0; i < n; i++) {
-        order[fill[labels[i]]++] = i;
-      }
-      exec.forEachBlock(
-          k,
-          1,
-          (from, to) -> {
-            for (int c = from; c < to; c++) {
-              int co = c * d;
-              java.util.Arrays.fill(sums, co, co + d, 0.0);
-              for (int p = start[c]; p < start[c + 1]; p++) {
-                int xo = order[p] * d;
-                for (int j = 0; j < d; j++) {
-                  sums[co + j] += x[xo + j];
-                }
-              }
-            }
-          });
       relocateEmpty();
       double[] next = previous;
       for (int c = 0; c < k; c++) {
