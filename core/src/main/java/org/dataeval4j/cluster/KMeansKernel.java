@@ -1,0 +1,66 @@
+package org.dataeval4j.cluster;
+
+/**
+ * Package-private kernels shared by k-means++ and Lloyd: the squared Euclidean distance between two
+ * rows of flat row-major arrays, and the fixed block size of every parallel loop.
+ */
+final class KMeansKernel {
+  private KMeansKernel() {}
+
+  /**
+   * Squared Euclidean distance between {@code a[ao .. ao + d)} and {@code b[bo .. bo + d)}, in
+   * double. Four independent accumulators (feature j goes to accumulator {@code j % 4}, the tail
+   * beyond the last multiple of 4 to the first) let the additions overlap instead of waiting on
+   * each other; the result is {@code (s0 + s1) + (s2 + s3)}. Every distance that decides a label is
+   * this exact sum ({@link KMeansScan} reproduces it bit for bit), so ties break the same way
+   * whichever loop computed them.
+   */
+  static double sqDist(double[] a, int ao, double[] b, int bo, int d) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      double t0 = a[ao + j] - b[bo + j];
+      double t1 = a[ao + j + 1] - b[bo + j + 1];
+      double t2 = a[ao + j + 2] - b[bo + j + 2];
+      double t3 = a[ao + j + 3] - b[bo + j + 3];
+      s0 += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+    for (; j < d; j++) {
+      double t = a[ao + j] - b[bo + j];
+      s0 += t * t;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * {@code acc[ao + m] += (v - row[ro + m])^2} for {@code m} in {@code [0, len)}: one feature's
+   * term of many distances at once. The iterations are independent, so the JIT turns the loop into
+   * SIMD instructions.
+   */
+  static void addSquaredDiffs(double[] acc, int ao, double v, double[] row, int ro, int len) {
+    for (int m = 0; m < len; m++) {
+      double t = v - row[ro + m];
+      acc[ao + m] += t * t;
+    }
+  }
+
+  /**
+   * The block size of the parallel loops over n samples. It depends on n only (never on the thread
+   * count), so per-block partial sums combined in block order give the same result on any number of
+   * threads; at most about 64 blocks keep the per-block k x d partial sums small.
+   */
+  static int blockSize(int n) {
+    return Math.max(1024, (n + 63) / 64);
+  }
+
+  /** The number of blocks of {@link #blockSize(int)} rows covering n samples. */
+  static int blockCount(int n, int blockSize) {
+    return (int) ((n + (long) blockSize - 1) / blockSize);
+  }
+}
