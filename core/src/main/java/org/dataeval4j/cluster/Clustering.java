@@ -51,6 +51,20 @@ public final class Clustering {
       throw new IllegalArgumentException(
           "Samples should have at least 1 feature; got " + embeddings.dim());
     }
+    int kmeansClusters = 0;
+    if (options.algorithm() == Algorithm.KMEANS) {
+      Integer given = options.nClusters();
+      kmeansClusters = given == null ? KMeansOptions.defaultClusters(n) : given;
+      if (kmeansClusters >= n) {
+        // DataEval checks this after the k-NN step; we fail before any work.
+        throw new IllegalArgumentException(
+            "n_expected_clusters="
+                + kmeansClusters
+                + " should be less than dataset size ("
+                + n
+                + ")");
+      }
+    }
     Map<String, Double> seconds = new LinkedHashMap<>();
     Progress progress = exec.progress();
 
@@ -71,7 +85,28 @@ public final class Clustering {
     seconds.put("mst", (t2 - t1) / 1e9);
 
     if (options.algorithm() == Algorithm.KMEANS) {
-      throw new UnsupportedOperationException("KMeans is being integrated");
+      progress.start("KMeans", 1);
+      KMeansResult km =
+          KMeans.fit(
+              embeddings, new KMeansOptions(kmeansClusters, options.nInit(), options.seed()), exec);
+      float[] membership = KMeans.membership(embeddings, km.labels(), km.centers());
+      progress.advance(1);
+      progress.finish();
+      seconds.put("kmeans", (System.nanoTime() - t2) / 1e9);
+      return new ClusterResult(
+          Algorithm.KMEANS,
+          km.labels(),
+          km.labels(),
+          mst,
+          linkage,
+          membership,
+          knn,
+          0,
+          Double.POSITIVE_INFINITY,
+          km.centers(),
+          km.inertia(),
+          kmeansClusters,
+          seconds);
     }
     int mcs = Hdbscan.minClusterSize(n, options.nClusters());
     double max = Hdbscan.maxClusterSize(options.maxClusterSize(), mcs);
