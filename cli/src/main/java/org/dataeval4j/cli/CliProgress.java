@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * STAGE ...} at the start, {@code STAGE: P% (done of total)} at most every {@link
  * #PLAIN_INTERVAL_NANOS}, {@code STAGE: done in S s} at the end), nothing with {@code --quiet}.
  *
- * <p>Whether stderr is a terminal: the launcher script tests it ({@code [ -t 2 ]}) before it filters
- * the JVM's stderr and passes {@code -Ddataeval4j.tty=true|false}; without the property, {@code
- * System.console() != null} (stdin and stdout are a terminal) is taken as the best guess.
+ * <p>Whether stderr is a terminal: the launcher script tests it ({@code [ -t 2 ]}) before it
+ * filters the JVM's stderr and passes {@code -Ddataeval4j.tty=true|false}; without the property,
+ * {@code System.console() != null} (stdin and stdout are a terminal) is taken as the best guess.
  */
 final class CliProgress {
   /** Plain mode prints a line at most this often during a stage. */

@@ -43,7 +43,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+    Throwable cause =
+        ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
     String userMessage = userMessage(cause);
     if (userMessage != null) {
       err.println("dataeval4j: " + userMessage);
@@ -55,9 +56,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
       cause.printStackTrace(err);
     } else {
       err.println(
-          "dataeval4j: internal error: "
-              + cause
-              + " (rerun with --debug for the stack trace)");
+          "dataeval4j: internal error: " + cause + " (rerun with --debug for the stack trace)");
     }
     err.flush();
     return INTERNAL;

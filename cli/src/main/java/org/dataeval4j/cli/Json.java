@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The JSON writer of every file the CLI writes. JSON has no NaN or Infinity, so a non-finite
- * {@code double} or {@code float} (boxed, primitive or inside a {@code double[]}/{@code float[]})
- * is written as {@code null}. Output is indented, with map keys in insertion order, and ends with a
+ * The JSON writer of every file the CLI writes. JSON has no NaN or Infinity, so a non-finite {@code
+ * double} or {@code float} (boxed, primitive or inside a {@code double[]}/{@code float[]}) is
+ * written as {@code null}. Output is indented, with map keys in insertion order, and ends with a
  * newline.
  */
 final class Json {

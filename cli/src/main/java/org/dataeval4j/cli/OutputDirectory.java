@@ -25,9 +25,9 @@ import picocli.CommandLine.ParameterException;
  *   <li>{@link #stage} writes each file to a temporary name ({@code .NAME.tmp}) inside the
  *       directory, which it creates on first use (parents included).
  *   <li>{@link #commit} moves every staged file onto its final name (atomically where the file
- *       system allows) and, with {@code force}, deletes the files of {@code ownedNames} that this run
- *       did not write (a {@code centers.npy} left by an earlier KMeans run, say); nothing else in the
- *       directory is touched.
+ *       system allows) and, with {@code force}, deletes the files of {@code ownedNames} that this
+ *       run did not write (a {@code centers.npy} left by an earlier KMeans run, say); nothing else
+ *       in the directory is touched.
  *   <li>{@link #close} without a commit removes the temporary files and the directories this run
  *       created, so a failure midway leaves no partial output and earlier files are untouched.
  * </ul>
@@ -57,8 +57,8 @@ final class OutputDirectory implements AutoCloseable {
    *
    * @param ownedNames every file name this command can write; with {@code force} the ones not
    *     written by this run are deleted at commit
-   * @throws ParameterException if {@code dir} is not a directory, or is non-empty and {@code
-   *     force} is false
+   * @throws ParameterException if {@code dir} is not a directory, or is non-empty and {@code force}
+   *     is false
    */
   static OutputDirectory prepare(
       picocli.CommandLine commandLine, Path dir, boolean force, Set<String> ownedNames)
@@ -75,7 +75,30 @@ final class OutputDirectory implements AutoCloseable {
                 + " dataeval4j writes there");
       }
     }
+    checkCreatable(commandLine, dir);
     return new OutputDirectory(dir, ownedNames);
+  }
+
+  /**
+   * Fails early, before any work, if {@code path} or its nearest existing ancestor cannot take new
+   * entries (not a directory, or not writable). Later I/O errors are still reported as they come.
+   */
+  private static void checkCreatable(picocli.CommandLine commandLine, Path path) {
+    @Nullable Path p = path.toAbsolutePath();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      return;
+    }
+    if (!Files.isDirectory(p)) {
+      throw new ParameterException(
+          commandLine, "cannot write " + path + ": " + p + " is not a directory");
+    }
+    if (!Files.isWritable(p)) {
+      throw new ParameterException(
+          commandLine, "cannot write " + path + ": " + p + " is not writable");
+    }
   }
 
   /** The directory. */
@@ -131,7 +154,8 @@ final class OutputDirectory implements AutoCloseable {
    * Writes one file ({@code pca --out OUT.npy}) through a temporary name in the same directory.
    * Refuses an existing file unless {@code force}; creates missing parent directories.
    */
-  static void writeFile(picocli.CommandLine commandLine, Path file, boolean force, FileWriter writer)
+  static void writeFile(
+      picocli.CommandLine commandLine, Path file, boolean force, FileWriter writer)
       throws IOException {
     checkFile(commandLine, file, force);
     Path target = file.toAbsolutePath();
@@ -160,6 +184,10 @@ final class OutputDirectory implements AutoCloseable {
       throw new ParameterException(
           commandLine, file + " exists; choose another --out or pass --force to replace it");
     }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      checkCreatable(commandLine, parent);
+    }
   }
 
   private void ensureDirectory() throws IOException {
@@ -168,7 +196,9 @@ final class OutputDirectory implements AutoCloseable {
     }
     // Remember each directory created here, outermost first, to remove them on failure.
     List<Path> missing = new ArrayList<>();
-    for (@Nullable Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+    for (@Nullable Path p = dir.toAbsolutePath();
+        p != null && !Files.exists(p);
+        p = p.getParent()) {
       missing.add(0, p);
     }
     for (Path p : missing) {
@@ -179,8 +209,7 @@ final class OutputDirectory implements AutoCloseable {
 
   private static void move(Path from, Path to) throws IOException {
     try {
-      Files.move(
-          from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -10,8 +10,8 @@ import org.dataeval4j.data.Embeddings;
 interface Reducer {
 
   /**
-   * The reduced embeddings (n x D) and the fraction of the variance each kept component explains
-   * (D values, shared, not copied).
+   * The reduced embeddings (n x D) and the fraction of the variance each kept component explains (D
+   * values, shared, not copied).
    */
   final class Reduction {
     private final Embeddings reduced;
