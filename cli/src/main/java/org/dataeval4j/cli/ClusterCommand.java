@@ -65,8 +65,6 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
   @Spec
   CommandSpec spec;
 
-  @Mixin CommonOptions common = new CommonOptions();
-
   @Parameters(
       index = "0",
       paramLabel = "IN",
@@ -124,6 +122,8 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
               + HIGH_DIMENSION
               + ". Default: none (cluster the input as is).")
   @Nullable Integer pca;
+
+  @Mixin CommonOptions common = new CommonOptions();
 
   private final Reducer reducer;
 

@@ -35,8 +35,6 @@ final class PcaCommand implements Callable<Integer>, HasCommonOptions {
   @Spec
   CommandSpec spec;
 
-  @Mixin CommonOptions common = new CommonOptions();
-
   @Parameters(
       index = "0",
       paramLabel = "IN",
@@ -58,6 +56,8 @@ final class PcaCommand implements Callable<Integer>, HasCommonOptions {
           "Output file (float32, n x D); an existing file is refused unless --force. Required, no"
               + " default.")
   Path out = Path.of("");
+
+  @Mixin CommonOptions common = new CommonOptions();
 
   private final Reducer reducer;
 

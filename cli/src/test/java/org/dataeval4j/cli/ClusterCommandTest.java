@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.dataeval4j.cluster.ClusterOptions;
 import org.dataeval4j.cluster.ClusterResult;
 import org.dataeval4j.cluster.Clustering;
@@ -213,6 +215,42 @@ class ClusterCommandTest {
                     Npy.readEmbeddings(input), ClusterOptions.defaults().withNClusters(2))
                 .clusters());
     assertThat(names(out)).noneMatch(n -> n.contains(".tmp"));
+  }
+
+  @Test
+  void readsNpzMembersAndCsvLikeNpy() throws IOException {
+    Path reference = tmp.resolve("ref");
+    assertThat(Cli.run("cluster", input.toString(), "--out", reference.toString()).exitCode())
+        .isZero();
+    byte[] expected = Files.readAllBytes(reference.resolve("clusters.npy"));
+
+    // An .npz with two arrays, the embeddings picked by name.
+    Path npz = tmp.resolve("x.npz");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(npz))) {
+      zip.putNextEntry(new ZipEntry("other.npy"));
+      zip.write(Files.readAllBytes(Cli.write(tmp.resolve("o.npy"), new float[] {1, 2}, 2, 1)));
+      zip.putNextEntry(new ZipEntry("emb.npy"));
+      zip.write(Files.readAllBytes(input));
+    }
+    Path fromNpz = tmp.resolve("npz");
+    Cli.Run run = Cli.run("cluster", npz + ":emb", "--out", fromNpz.toString(), "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllBytes(fromNpz.resolve("clusters.npy"))).isEqualTo(expected);
+
+    // A CSV with a header; float32 values printed exactly (Float.toString round-trips).
+    Embeddings x = Npy.readEmbeddings(input);
+    StringBuilder csv = new StringBuilder("a,b,c,d\n");
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j < D; j++) {
+        csv.append(j == 0 ? "" : ",").append((float) x.get(i, j));
+      }
+      csv.append('\n');
+    }
+    Path csvFile = Files.writeString(tmp.resolve("x.csv"), csv);
+    Path fromCsv = tmp.resolve("csv");
+    run = Cli.run("cluster", csvFile.toString(), "--out", fromCsv.toString(), "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllBytes(fromCsv.resolve("clusters.npy"))).isEqualTo(expected);
   }
 
   @Test
