@@ -187,7 +187,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
       dir.commit();
     }
 
-    int found = result.clusterCount();
+    int found = clustersFound(result);
     if (!common.quiet) {
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(
@@ -200,8 +200,8 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
               out));
       stdout.flush();
     }
-    if (result.algorithm() == Algorithm.HDBSCAN && found == 1) {
-      err.println(singleClusterMessage());
+    if (result.algorithm() == Algorithm.HDBSCAN && found <= 1) {
+      err.println(found == 1 ? singleClusterMessage() : noClusterMessage());
       err.flush();
     }
     return 0;
@@ -212,6 +212,34 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
     return "dataeval4j: HDBSCAN found a single cluster: the density of the embeddings may be too"
         + " uniform (common in high dimensions). Try fewer dimensions (--pca D) or KMeans with an"
         + " explicit number of clusters (--algorithm kmeans --n-clusters K).";
+  }
+
+  /** The advice printed when HDBSCAN calls every sample noise. */
+  static String noClusterMessage() {
+    return "dataeval4j: HDBSCAN found no cluster (every sample is noise, all were assigned to"
+        + " cluster 0). Try fewer dimensions (--pca D) or KMeans with an explicit number of"
+        + " clusters (--algorithm kmeans --n-clusters K).";
+  }
+
+  /**
+   * The number of clusters the algorithm found: distinct labels >= 0 among the raw labels (so an
+   * all-noise HDBSCAN result, which the reassignment turns into one label, counts 0).
+   */
+  static int clustersFound(ClusterResult result) {
+    int[] raw = result.rawLabels();
+    int max = -1;
+    for (int c : raw) {
+      max = Math.max(max, c);
+    }
+    boolean[] seen = new boolean[max + 1];
+    int count = 0;
+    for (int c : raw) {
+      if (c >= 0 && !seen[c]) {
+        seen[c] = true;
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The options record, with usage errors naming the command-line option. */
@@ -251,9 +279,9 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
    * algorithm}, {@code params} ({@code n_clusters}: the hint for HDBSCAN (null if none) or the
    * number used by KMeans; {@code min_cluster_size}, {@code max_cluster_size} (null when unbounded;
    * both null for KMeans); {@code n_init} (the number of runs, auto = 1; null for HDBSCAN); {@code
-   * seed}; {@code pca} (null if none)), {@code n_clusters_found}, {@code n_noise} (before
-   * reassignment), KMeans' {@code inertia}, with --pca {@code explained_variance_ratio}, {@code
-   * seconds} per stage and {@code version}.
+   * seed}; {@code pca} (null if none)), {@code n_clusters_found} (distinct raw labels >= 0), {@code
+   * n_noise} (before reassignment), KMeans' {@code inertia}, with --pca {@code
+   * explained_variance_ratio}, {@code seconds} per stage and {@code version}.
    */
   static Map<String, Object> summary(
       Embeddings clustered,
@@ -279,7 +307,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
     summary.put("d_input", dInput);
     summary.put("algorithm", algorithmName(result.algorithm()));
     summary.put("params", params);
-    summary.put("n_clusters_found", result.clusterCount());
+    summary.put("n_clusters_found", clustersFound(result));
     summary.put("n_noise", result.noiseCount());
     if (kmeans) {
       summary.put("inertia", result.inertia());

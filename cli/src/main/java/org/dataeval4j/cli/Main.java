@@ -25,7 +25,17 @@ public final class Main implements Callable<Integer> {
   CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli handles Exceptions only; this Error is the one a user can act on.
+      System.err.println(
+          "dataeval4j: out of memory; give Java more, e.g. DATAEVAL4J_JAVA_OPTS=-Xmx8g with the"
+              + " launcher (or java -Xmx8g -jar ...)");
+      code = ErrorHandler.INTERNAL;
+    }
+    System.exit(code);
   }
 
   /** The command line with every subcommand and the exit-code handlers, PCA from the library. */

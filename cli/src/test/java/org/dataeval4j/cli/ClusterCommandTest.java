@@ -13,12 +13,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.dataeval4j.cluster.Algorithm;
 import org.dataeval4j.cluster.ClusterOptions;
 import org.dataeval4j.cluster.ClusterResult;
 import org.dataeval4j.cluster.Clustering;
 import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.data.Npy;
 import org.dataeval4j.data.NpyArray;
+import org.dataeval4j.neighbors.KnnGraph;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -339,6 +341,20 @@ class ClusterCommandTest {
 
     Cli.Run blobs = Cli.run("cluster", input.toString(), "--out", tmp.resolve("b").toString());
     assertThat(blobs.err()).doesNotContain("single cluster");
+  }
+
+  @Test
+  void clustersFoundCountsRawLabelsSoAllNoiseIsZero() {
+    KnnGraph knn = new KnnGraph(3, 1, new int[] {1, 0, 1}, new float[] {1, 1, 1});
+    float[] mst = {0, 1, 1, 1, 2, 1};
+    ClusterResult allNoise =
+        ClusterResult.precomputed(
+            Algorithm.HDBSCAN, new int[] {-1, -1, -1}, new int[] {0, 0, 0}, mst, null, knn);
+    assertThat(ClusterCommand.clustersFound(allNoise)).isZero();
+    ClusterResult two =
+        ClusterResult.precomputed(
+            Algorithm.HDBSCAN, new int[] {1, -1, 0}, new int[] {1, 1, 0}, mst, null, knn);
+    assertThat(ClusterCommand.clustersFound(two)).isEqualTo(2);
   }
 
   @Test
