@@ -1,5 +1,6 @@
 package org.dataeval4j.cli;
 
+import org.dataeval4j.cluster.Pca;
 import org.dataeval4j.data.Embeddings;
 
 /**
@@ -43,13 +44,9 @@ interface Reducer {
    * {@code explainedVarianceRatio()}.
    */
   static Reducer pca() {
-    // TODO(lead): once org.dataeval4j.cluster.Pca is merged, replace this body with
-    //   return (x, components) -> {
-    //     org.dataeval4j.cluster.Pca p = org.dataeval4j.cluster.Pca.fit(x, components);
-    //     return new Reduction(p.transform(x), p.explainedVarianceRatio());
-    //   };
     return (x, components) -> {
-      throw new UnsupportedOperationException("PCA is being integrated");
+      Pca p = Pca.fit(x, components);
+      return new Reduction(p.transform(x), p.explainedVarianceRatio());
     };
   }
 }
