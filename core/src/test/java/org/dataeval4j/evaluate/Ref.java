@@ -97,7 +97,37 @@ final class Ref {
 
   /** The {@code data} rows of an expected.json case as embeddings. */
   static Embeddings expectedData(String key) {
-    double[][] rows = TestJson.doubleRows(TestJson.get(expected(key), "data"));
-    return Embeddings.of(rows);
+    Object data = TestJson.get(expected(key), "data");
+    if (data.equals("inline")) {
+      // x13 = conformance C-10's input, one feature.
+      return Embeddings.ofColumn(0, 1, 3, 6, 10, 15, 100, 107, 115, 124, 134, 145, 300);
+    }
+    String file = (String) data;
+    return csv("spec/" + file.substring(file.lastIndexOf('/') + 1));
+  }
+
+  /** A comma-separated file of doubles, one sample per line. */
+  static Embeddings csv(String resource) {
+    try (java.io.InputStream in = Ref.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("missing test resource " + resource);
+      }
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      java.util.List<double[]> rows = new java.util.ArrayList<>();
+      for (String line : text.split("\\R")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] parts = line.split(",");
+        double[] row = new double[parts.length];
+        for (int j = 0; j < parts.length; j++) {
+          row[j] = Double.parseDouble(parts[j].trim());
+        }
+        rows.add(row);
+      }
+      return Embeddings.of(rows.toArray(new double[0][]));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading " + resource, e);
+    }
   }
 }
