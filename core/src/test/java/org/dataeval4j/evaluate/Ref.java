@@ -56,9 +56,16 @@ final class Ref {
     return dir(name) + f;
   }
 
-  /** DataEval's clustering as a ClusterResult, with our k-NN graph. */
-  ClusterResult clusterResult() {
-    return precomputed(x, clusters, mst);
+  private @Nullable ClusterResult clusterResult;
+
+  /** DataEval's clustering as a ClusterResult, with our k-NN graph (computed once). */
+  synchronized ClusterResult clusterResult() {
+    ClusterResult r = clusterResult;
+    if (r == null) {
+      r = precomputed(x, clusters, mst);
+      clusterResult = r;
+    }
+    return r;
   }
 
   static ClusterResult precomputed(Embeddings x, int[] rawLabels, float[] mst) {
