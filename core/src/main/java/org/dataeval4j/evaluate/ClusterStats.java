@@ -9,15 +9,15 @@ import org.dataeval4j.data.Embeddings;
  * compute_cluster_stats}): the centre of every non-noise cluster, each sample's assigned centre and
  * its distance to it, and the mean and population standard deviation of those distances per centre.
  *
- * <p>Layouts: m = number of distinct labels {@code >= 0}; {@code centers} is m x d row-major, centre
- * j belonging to label {@code clusterIds[j]} (ascending). {@code nearestClusterIdx} and {@code
- * distances} have one entry per sample; {@code nearestClusterIdx[i]} is a centre <em>position</em>
- * 0..m-1, which equals the label for the contiguous labels 0..m-1 that {@code cluster()} produces
- * (the spec leaves non-contiguous labels open; DataEval mis-indexes them; we map values to
- * positions). {@code means}/{@code stds} have m entries, indexed by centre position; a centre that
- * no sample is assigned to (possible after reassignment) has NaN for both (DataEval would shorten
- * the arrays instead). Means and deviations are computed in float32 as numpy does ({@code
- * evaluators.md} Appendix N).
+ * <p>Layouts: m = number of distinct labels {@code >= 0}; {@code centers} is m x d row-major,
+ * centre j belonging to label {@code clusterIds[j]} (ascending). {@code nearestClusterIdx} and
+ * {@code distances} have one entry per sample; {@code nearestClusterIdx[i]} is a centre
+ * <em>position</em> 0..m-1, which equals the label for the contiguous labels 0..m-1 that {@code
+ * cluster()} produces (the spec leaves non-contiguous labels open; DataEval mis-indexes them; we
+ * map values to positions). {@code means}/{@code stds} have m entries, indexed by centre position;
+ * a centre that no sample is assigned to (possible after reassignment) has NaN for both (DataEval
+ * would shorten the arrays instead). Means and deviations are computed in float32 as numpy does
+ * ({@code evaluators.md} Appendix N).
  *
  * <p>Arrays are shared, not copied: do not modify them.
  */
@@ -106,7 +106,8 @@ public final class ClusterStats {
       Arrays.fill(dist, Float.POSITIVE_INFINITY);
       int[] nearest = new int[n];
       Arrays.fill(nearest, -1);
-      return new ClusterStats(new int[0], new double[0], d, new float[0], new float[0], dist, nearest);
+      return new ClusterStats(
+          new int[0], new double[0], d, new float[0], new float[0], dist, nearest);
     }
     int[] position = new int[maxLabel + 1];
     Arrays.fill(position, -1);
@@ -154,10 +155,10 @@ public final class ClusterStats {
 
   /**
    * The mean of the members of each position ({@code position[label]}), m x d. For float32 input
-   * ({@link Embeddings#isFloat32Exact()}) the sums are accumulated in float, row by row, and divided
-   * in float, exactly as numpy's {@code mean(axis=0)} does on DataEval's float32 arrays (the
-   * reference data shows several-ULP distance differences otherwise; divergences.md Decision 6);
-   * otherwise in double.
+   * ({@link Embeddings#isFloat32Exact()}) the sums are accumulated in float, row by row, and
+   * divided in float, exactly as numpy's {@code mean(axis=0)} does on DataEval's float32 arrays
+   * (the reference data shows several-ULP distance differences otherwise; divergences.md Decision
+   * 6); otherwise in double.
    */
   static double[] centres(Embeddings x, int[] labels, int[] position, int m) {
     return centres(x, labels, position, m, x.isFloat32Exact());

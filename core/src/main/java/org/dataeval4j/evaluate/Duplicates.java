@@ -17,8 +17,8 @@ import org.dataeval4j.neighbors.KnnGraph;
  * labels (-1 = noise; divergences.md Decision 2): the pairs it links are closed under connectivity
  * (§2.3). Beyond DataEval, every set of samples with identical embeddings (k-NN distance exactly 0,
  * noise or not) is reported as an {@link DuplicateGroup.Kind#EXACT exact} group; near groups are
- * computed unchanged and may overlap them (Decision 10). Rows: exact groups, then near groups,
- * each ordered by their smallest member.
+ * computed unchanged and may overlap them (Decision 10). Rows: exact groups, then near groups, each
+ * ordered by their smallest member.
  */
 public final class Duplicates {
   private Duplicates() {}
@@ -61,7 +61,10 @@ public final class Duplicates {
       ClusterResult result, DuplicatesOptions options, DatasetIndex index) {
     if (index.size() != result.size()) {
       throw new IllegalArgumentException(
-          "dataset index must cover the " + result.size() + " clustered samples, got " + index.size());
+          "dataset index must cover the "
+              + result.size()
+              + " clustered samples, got "
+              + index.size());
     }
     int[][] exact = components(result.size(), exactPairs(result.knn()));
     int[] pairs =

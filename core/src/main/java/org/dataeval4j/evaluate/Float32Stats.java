@@ -58,7 +58,9 @@ final class Float32Stats {
     return pairwiseSum(a, off, n) / (float) n;
   }
 
-  /** {@code np.std} (ddof 0) of {@code a[off, off + n)} given its float32 mean; every step float. */
+  /**
+   * {@code np.std} (ddof 0) of {@code a[off, off + n)} given its float32 mean; every step float.
+   */
   static float std(float[] a, int off, int n, float mean) {
     float[] sq = new float[n];
     for (int i = 0; i < n; i++) {

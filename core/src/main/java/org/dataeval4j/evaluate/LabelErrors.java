@@ -11,8 +11,8 @@ import org.dataeval4j.neighbors.Neighbors;
 
 /**
  * Label errors by the ratio of intra-class to extra-class k-nearest-neighbour distances ({@code
- * evaluators.md} §4; DataEval's {@code label_errors}). For each sample: the mean distance to its
- * k nearest samples of the same class divided by the mean distance to its k nearest samples of the
+ * evaluators.md} §4; DataEval's {@code label_errors}). For each sample: the mean distance to its k
+ * nearest samples of the same class divided by the mean distance to its k nearest samples of the
  * other classes; a ratio {@code >= 1} marks a likely label error, with suggested labels from the
  * rank-weighted vote of those extra-class neighbours.
  *
@@ -163,8 +163,8 @@ public final class LabelErrors {
   /**
    * Suggested labels from the K nearest extra-class neighbours' labels {@code nbr[off, off + K)}
    * ({@code evaluators.md} §4.4): rank weights {@code ceil((K - j) / 3)}, confidence = weight share
-   * per label; the top label if its confidence is {@code >= 0.4}, plus the runner-up when the gap is
-   * below 0.2. Equal confidences rank the higher label first.
+   * per label; the top label if its confidence is {@code >= 0.4}, plus the runner-up when the gap
+   * is below 0.2. Equal confidences rank the higher label first.
    */
   static long[] suggest(long[] nbr, int off, int k) {
     long[] lab = new long[k];

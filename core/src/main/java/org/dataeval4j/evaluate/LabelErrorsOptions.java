@@ -3,8 +3,8 @@ package org.dataeval4j.evaluate;
 /**
  * Options of {@link LabelErrors} ({@code evaluators.md} §4).
  *
- * @param k the number of neighbours within and outside each class, {@code >= 1}, default 50;
- *     capped at (smallest class size - 1)
+ * @param k the number of neighbours within and outside each class, {@code >= 1}, default 50; capped
+ *     at (smallest class size - 1)
  */
 public record LabelErrorsOptions(int k) {
 

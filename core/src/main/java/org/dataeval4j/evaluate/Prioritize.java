@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *       (divergences.md Decision 5); no scores.
  * </ul>
  *
- * The cluster methods fit on the reference when one is given and then assign every embedding to
- * its nearest reference centre (Decision 4); otherwise they use the fitted labels. Rankings are
+ * The cluster methods fit on the reference when one is given and then assign every embedding to its
+ * nearest reference centre (Decision 4); otherwise they use the fitted labels. Rankings are
  * ascending by score with ties by index.
  */
 public final class Prioritize {
@@ -72,19 +72,25 @@ public final class Prioritize {
     }
     if (classLabels != null && classLabels.length != x.size()) {
       throw new IllegalArgumentException(
-          "classLabels must have one entry per sample (" + x.size() + "), got " + classLabels.length);
+          "classLabels must have one entry per sample ("
+              + x.size()
+              + "), got "
+              + classLabels.length);
     }
     RankResult rank =
         switch (m) {
           case KNN -> rankKnn(x, options.k(), reference, exec);
-          case KMEANS_DISTANCE -> rankKmeansDistance(
-              x, options.c(), options.nInit(), reference, options.seed(), exec);
-          case KMEANS_COMPLEXITY -> rankKmeansComplexity(
-              x, options.c(), options.nInit(), reference, options.seed(), exec);
-          case HDBSCAN_DISTANCE -> rankHdbscanDistance(
-              x, options.c(), options.maxClusterSize(), reference, options.seed(), exec);
-          case HDBSCAN_COMPLEXITY -> rankHdbscanComplexity(
-              x, options.c(), options.maxClusterSize(), reference, options.seed(), exec);
+          case KMEANS_DISTANCE ->
+              rankKmeansDistance(x, options.c(), options.nInit(), reference, options.seed(), exec);
+          case KMEANS_COMPLEXITY ->
+              rankKmeansComplexity(
+                  x, options.c(), options.nInit(), reference, options.seed(), exec);
+          case HDBSCAN_DISTANCE ->
+              rankHdbscanDistance(
+                  x, options.c(), options.maxClusterSize(), reference, options.seed(), exec);
+          case HDBSCAN_COMPLEXITY ->
+              rankHdbscanComplexity(
+                  x, options.c(), options.maxClusterSize(), reference, options.seed(), exec);
         };
     return new PrioritizeResult(
         rank, m, options.order(), options.policy(), options.numBins(), classLabels);
@@ -294,8 +300,7 @@ public final class Prioritize {
       centres = ClusterStats.centres(fx, rawLabels, position, m);
       labels = new int[fx.size()];
       for (int i = 0; i < labels.length; i++) {
-        labels[i] =
-            noise ? ClusterStats.nearestCentre(fx, i, centres, m) : position[rawLabels[i]];
+        labels[i] = noise ? ClusterStats.nearestCentre(fx, i, centres, m) : position[rawLabels[i]];
       }
     }
     return fitFromLabels(xn, centres, m, fitSet == null ? labels : null);
@@ -329,10 +334,10 @@ public final class Prioritize {
   }
 
   /**
-   * §5.6: complexity-weighted sampling. Weights {@code p_j} = softmax of {@code dIntra_j *
-   * dInter_j / 0.1}; each draw takes the hardest remaining member of the drawn cluster; the result
-   * is the reverse of the draw order, so each cluster's members appear by ascending distance. The
-   * draws come from {@code new SplittableRandom(seed)}.
+   * §5.6: complexity-weighted sampling. Weights {@code p_j} = softmax of {@code dIntra_j * dInter_j
+   * / 0.1}; each draw takes the hardest remaining member of the drawn cluster; the result is the
+   * reverse of the draw order, so each cluster's members appear by ascending distance. The draws
+   * come from {@code new SplittableRandom(seed)}.
    */
   static RankResult rankComplexity(
       Embeddings xn, double[] centres, int m, int[] assign, long seed) {
@@ -539,7 +544,9 @@ public final class Prioritize {
     int[] idx = rank.indices();
     if (classLabels.length != idx.length) {
       throw new IllegalArgumentException(
-          "classLabels must have one entry per sample (" + idx.length + "), got "
+          "classLabels must have one entry per sample ("
+              + idx.length
+              + "), got "
               + classLabels.length);
     }
     long[] g = new long[idx.length];

@@ -25,8 +25,7 @@ class ClusterStatsTest {
   void c40WithNoiseEverySampleMovesToItsNearestCentre() {
     ClusterStats s = stats64(new int[] {0, 0, 0, 1, 1, -1}, false);
     assertThat(s.clusterIds()).containsExactly(0, 1);
-    assertThat(s.centers())
-        .containsExactly(2.3333333333333335, 0.3333333333333333, 10.5, 0.0);
+    assertThat(s.centers()).containsExactly(2.3333333333333335, 0.3333333333333333, 10.5, 0.0);
     assertThat(s.nearestClusterIdx()).containsExactly(0, 0, 1, 1, 1, 1);
     assertThat(s.distances()).containsExactly(2.3570225f, 2.4267032f, 3.5f, 0.5f, 0.5f, 9.5f);
     assertThat(s.means()).containsExactly(2.3918629f, 3.5f);
@@ -51,7 +50,8 @@ class ClusterStatsTest {
 
   @Test
   void c40AllNoiseGivesEmptyStatistics() {
-    ClusterStats s = ClusterStats.computeClusterStats(C40, new int[] {-1, -1, -1, -1, -1, -1}, true);
+    ClusterStats s =
+        ClusterStats.computeClusterStats(C40, new int[] {-1, -1, -1, -1, -1, -1}, true);
     assertThat(s.clusterIds()).isEmpty();
     assertThat(s.centers()).isEmpty();
     assertThat(s.means()).isEmpty();

@@ -196,8 +196,15 @@ class DuplicatesTest {
         .isEqualTo(
             lists(
                 new int[][] {
-                  {8, 27, 29}, {10, 65, 73}, {19, 64}, {26, 53}, {33, 76}, {39, 55}, {41, 62},
-                  {58, 63}, {80, 93}
+                  {8, 27, 29},
+                  {10, 65, 73},
+                  {19, 64},
+                  {26, 53},
+                  {33, 76},
+                  {39, 55},
+                  {41, 62},
+                  {58, 63},
+                  {80, 93}
                 }));
     assertThat(items(r.exact())).isEqualTo(List.of(List.of(24, 79)));
     assertThat(r.withSensitivity(0.1).near()).hasSize(22);
@@ -214,8 +221,7 @@ class DuplicatesTest {
     DuplicatesResult r =
         Duplicates.fromClusters(
             Ref.precomputed(x, raw, new float[3 * 7]), DuplicatesOptions.defaults());
-    assertThat(items(r.exact()))
-        .isEqualTo(List.of(List.of(0, 2), List.of(1, 4, 5), List.of(3, 7)));
+    assertThat(items(r.exact())).isEqualTo(List.of(List.of(0, 2), List.of(1, 4, 5), List.of(3, 7)));
     assertThat(r.exact().get(2).kind()).isEqualTo(DuplicateGroup.Kind.EXACT);
   }
 
@@ -241,7 +247,8 @@ class DuplicatesTest {
     ClusterResult cr = Ref.precomputed(ref.x, noise, ref.mst);
     for (ClusterDuplicateRule rule : ClusterDuplicateRule.values()) {
       DuplicatesResult r =
-          Duplicates.fromClusters(cr, DuplicatesOptions.defaults().withRule(rule).withSensitivity(5));
+          Duplicates.fromClusters(
+              cr, DuplicatesOptions.defaults().withRule(rule).withSensitivity(5));
       assertThat(r.near()).isEmpty();
     }
   }
@@ -306,8 +313,7 @@ class DuplicatesTest {
     DuplicatesResult r =
         Duplicates.fromClusters(
             Ref.precomputed(all, new int[7], new float[18]), DuplicatesOptions.defaults(), index);
-    assertThat(items(r.exact()))
-        .isEqualTo(List.of(List.of(0, 6), List.of(1, 3), List.of(4, 5)));
+    assertThat(items(r.exact())).isEqualTo(List.of(List.of(0, 6), List.of(1, 3), List.of(4, 5)));
     DuplicateGroup g0 = r.exact().get(0);
     assertThat(g0.datasets()).containsExactly(0, 2);
     assertThat(g0.localItems()).containsExactly(0, 1);

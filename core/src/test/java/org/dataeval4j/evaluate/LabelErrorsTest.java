@@ -24,8 +24,16 @@ class LabelErrorsTest {
     Embeddings x =
         Embeddings.of(
             new double[][] {
-              {9, 9}, {0.1, 0.1}, {0.2, 0.2}, {0.3, 0.3}, {0.4, 0.4}, {10.5, 10.5}, {10.6, 10.6},
-              {10.7, 10.7}, {10.8, 10.8}, {10.9, 10.9}
+              {9, 9},
+              {0.1, 0.1},
+              {0.2, 0.2},
+              {0.3, 0.3},
+              {0.4, 0.4},
+              {10.5, 10.5},
+              {10.6, 10.6},
+              {10.7, 10.7},
+              {10.8, 10.8},
+              {10.9, 10.9}
             });
     LabelErrorsResult r = run(x, new long[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1}, 3);
     assertThat(r.scores())
@@ -68,8 +76,7 @@ class LabelErrorsTest {
     Map<String, Object> e = Ref.expected("label_errors_3class");
     Embeddings x = Embeddings.of(TestJson.doubleRows(TestJson.get(e, "X")));
     int[] labels = TestJson.ints(TestJson.get(e, "labels"));
-    LabelErrorsResult r =
-        LabelErrors.evaluate(x, labels, new LabelErrorsOptions(2), Exec.serial());
+    LabelErrorsResult r = LabelErrors.evaluate(x, labels, new LabelErrorsOptions(2), Exec.serial());
     double[] want = TestJson.doubles(TestJson.get(e, "scores"));
     for (int i = 0; i < want.length; i++) {
       assertThat(r.scores()[i]).isEqualTo((float) want[i]);
@@ -130,7 +137,8 @@ class LabelErrorsTest {
         .hasMessageContaining("labels must have one entry per sample (4), got 3");
     assertThatThrownBy(() -> run(x, new long[] {0, 0, -1, 1}, 5))
         .hasMessageContaining("labels must be >= 0, got -1 at index 2");
-    assertThatThrownBy(() -> new LabelErrorsOptions(0)).hasMessageContaining("k must be >= 1, got 0");
+    assertThatThrownBy(() -> new LabelErrorsOptions(0))
+        .hasMessageContaining("k must be >= 1, got 0");
     assertThatThrownBy(() -> LabelErrors.integerLabels(new double[] {0, 1.5}))
         .hasMessageContaining("labels must be integers, got 1.5 at index 1");
     assertThatThrownBy(() -> LabelErrors.integerLabels(new double[] {Double.NaN}))

@@ -115,7 +115,8 @@ class OutliersTest {
   @Test
   void smallerMultiplierNeverFlagsFewer() {
     Ref ref = Ref.of("blobs_n1k_d2");
-    OutliersResult r = Outliers.fromClusters(ref.x, ref.clusterResult(), OutliersOptions.defaults());
+    OutliersResult r =
+        Outliers.fromClusters(ref.x, ref.clusterResult(), OutliersOptions.defaults());
     int previous = Integer.MAX_VALUE;
     for (double n : new double[] {0, 0.5, 1, 2, 2.5, 3, 4, 6}) {
       OutliersResult t = r.withThreshold(n);
@@ -138,13 +139,16 @@ class OutliersTest {
       row[1] = rnd.nextGaussian() * 0.1;
     }
     Embeddings x = Embeddings.of(rows);
-    assertThat(Outliers.fromClusters(x, clustering(x, new int[10]), OutliersOptions.defaults()).size())
+    assertThat(
+            Outliers.fromClusters(x, clustering(x, new int[10]), OutliersOptions.defaults()).size())
         .isZero();
     // Two members: the largest z-score is 1.
     Embeddings two = Embeddings.of(new double[][] {{0, 0}, {100, 0}, {50, 50}, {51, 50}});
     OutliersResult r =
         Outliers.fromClusters(
-            two, clustering(two, new int[] {0, 0, 1, 1}), OutliersOptions.defaults().withThreshold(1));
+            two,
+            clustering(two, new int[] {0, 0, 1, 1}),
+            OutliersOptions.defaults().withThreshold(1));
     assertThat(r.size()).isZero();
   }
 

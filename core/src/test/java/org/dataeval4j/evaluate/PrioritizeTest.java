@@ -31,7 +31,8 @@ class PrioritizeTest {
   @Test
   void c80KnnScores() {
     RankResult k1 = knn64(C80, 1, null);
-    assertThat(k1.scores()).containsExactly(0.2f, 0.13333334f, 0.2f, 0.26666668f, 0.33333334f, 0.6f);
+    assertThat(k1.scores())
+        .containsExactly(0.2f, 0.13333334f, 0.2f, 0.26666668f, 0.33333334f, 0.6f);
     assertThat(k1.indices()).containsExactly(1, 0, 2, 3, 4, 5);
     for (Integer k : Arrays.asList(2, null)) {
       RankResult k2 = knn64(C80, k, null);
@@ -40,8 +41,7 @@ class PrioritizeTest {
       assertThat(k2.indices()).containsExactly(2, 1, 3, 0, 4, 5);
     }
     RankResult ref = knn64(C80, 1, Embeddings.ofColumn(0, 5, 20));
-    assertThat(ref.scores())
-        .containsExactly(0.25f, 0.18333334f, 0.2f, 0.4f, 0.41666666f, 0.75f);
+    assertThat(ref.scores()).containsExactly(0.25f, 0.18333334f, 0.2f, 0.4f, 0.41666666f, 0.75f);
     assertThat(ref.indices()).containsExactly(1, 2, 0, 3, 4, 5);
   }
 
@@ -66,8 +66,7 @@ class PrioritizeTest {
   @Test
   void c84KnnOnFunctional100() {
     Map<String, Object> e = Ref.expected("rank_knn_functional100_kdefault");
-    RankResult r =
-        Prioritize.rankKnn(Ref.expectedData("functional100"), null, null, Exec.serial());
+    RankResult r = Prioritize.rankKnn(Ref.expectedData("functional100"), null, null, Exec.serial());
     double[] want = TestJson.doubles(TestJson.get(e, "scores"));
     for (int i = 0; i < want.length; i++) {
       assertThat(scores(r)[i]).isCloseTo((float) want[i], within(1e-6f * (float) want[i]));
@@ -148,7 +147,8 @@ class PrioritizeTest {
       assertThat(scores(r)[i]).isCloseTo((float) want[i], within(1e-6f * (float) want[i]));
     }
     assertSameOrderUpToTies(r.indices(), TestJson.ints(TestJson.get(e, "indices")), scores(r));
-    assertThat(Arrays.copyOf(r.indices(), 10)).containsExactly(22, 55, 44, 87, 78, 39, 91, 67, 90, 95);
+    assertThat(Arrays.copyOf(r.indices(), 10))
+        .containsExactly(22, 55, 44, 87, 78, 39, 91, 67, 90, 95);
   }
 
   // ------------------------------------------------------------------ kmeans_distance (property)
@@ -257,7 +257,8 @@ class PrioritizeTest {
   }
 
   private static final RankResult C82 =
-      new RankResult(new int[] {3, 0, 4, 1, 5, 2}, new float[] {0.2f, 0.5f, 0.9f, 0.1f, 0.3f, 0.95f});
+      new RankResult(
+          new int[] {3, 0, 4, 1, 5, 2}, new float[] {0.2f, 0.5f, 0.9f, 0.1f, 0.3f, 0.95f});
 
   @Test
   void c82PoliciesAndOrders() {
@@ -326,11 +327,18 @@ class PrioritizeTest {
   @FieldSource("DATASETS")
   void policiesOnDataEvalsRankingsMatchDataEval(String name) {
     Ref ref = Ref.of(name);
-    for (String m : List.of("knn", "kmeans_distance", "kmeans_complexity", "hdbscan_distance",
-        "hdbscan_complexity")) {
+    for (String m :
+        List.of(
+            "knn",
+            "kmeans_distance",
+            "kmeans_complexity",
+            "hdbscan_distance",
+            "hdbscan_complexity")) {
       int[] idx = TestNpy.read(ref.file("prioritize/" + m + "_indices.npy")).ints();
       float[] scores =
-          SCORED.contains(m) ? TestNpy.read(ref.file("prioritize/" + m + "_scores.npy")).floats() : null;
+          SCORED.contains(m)
+              ? TestNpy.read(ref.file("prioritize/" + m + "_scores.npy")).floats()
+              : null;
       RankResult rank = new RankResult(idx, scores);
       int[] balanced = TestNpy.read(ref.file("prioritize/" + m + "_class_balanced.npy")).ints();
       assertThat(Prioritize.classBalanced(rank, ref.labels)).as(m).containsExactly(balanced);
@@ -394,7 +402,8 @@ class PrioritizeTest {
           .isEqualTo(ClusterStats.nearestCentre(xn, i, fit.centres(), fit.m()));
     }
     // DataEval would have reused refLabels by position (D-12): a different, wrong assignment.
-    int[] positional = Prioritize.hdbscanFit(Prioritize.normalise(reference), null, refLabels).assign();
+    int[] positional =
+        Prioritize.hdbscanFit(Prioritize.normalise(reference), null, refLabels).assign();
     assertThat(positional).isNotEqualTo(fit.assign());
   }
 
@@ -457,24 +466,29 @@ class PrioritizeTest {
     assertThatThrownBy(
             () ->
                 Prioritize.evaluate(
-                    x, null, PrioritizeOptions.of(PrioritizeMethod.KNN), new long[3], Exec.serial()))
+                    x,
+                    null,
+                    PrioritizeOptions.of(PrioritizeMethod.KNN),
+                    new long[3],
+                    Exec.serial()))
         .hasMessageContaining("classLabels must have one entry per sample (1000), got 3");
-    assertThatThrownBy(() -> PrioritizeMethod.of("nope")).hasMessageStartingWith("Invalid method: nope.");
-    assertThat(PrioritizeMethod.of("hdbscan_distance")).isEqualTo(PrioritizeMethod.HDBSCAN_DISTANCE);
+    assertThatThrownBy(() -> PrioritizeMethod.of("nope"))
+        .hasMessageStartingWith("Invalid method: nope.");
+    assertThat(PrioritizeMethod.of("hdbscan_distance"))
+        .isEqualTo(PrioritizeMethod.HDBSCAN_DISTANCE);
     assertThatThrownBy(() -> PrioritizeOptions.of(PrioritizeMethod.KMEANS_DISTANCE).withC(0))
         .hasMessageContaining("c must be >= 1, got 0");
-    assertThatThrownBy(
-            () -> Prioritize.rankKmeansDistance(x, 1000, null, null, 0, Exec.serial()))
+    assertThatThrownBy(() -> Prioritize.rankKmeansDistance(x, 1000, null, null, 0, Exec.serial()))
         .hasMessage("c=1000 should be less than dataset size (1000)");
-    assertThatThrownBy(
-            () -> Prioritize.rankHdbscanDistance(x, 1000, null, null, 0, Exec.serial()))
+    assertThatThrownBy(() -> Prioritize.rankHdbscanDistance(x, 1000, null, null, 0, Exec.serial()))
         .hasMessage("n_expected_clusters=1000 should be less than dataset size (1000)");
   }
 
   @Test
   void allNoiseFitFallsBackToOneCluster() {
     Embeddings x = Embeddings.of(new double[][] {{0, 0}, {1, 0}, {0, 2}, {3, 3}});
-    Prioritize.Fit fit = Prioritize.hdbscanFit(Prioritize.normalise(x), null, new int[] {-1, -1, -1, -1});
+    Prioritize.Fit fit =
+        Prioritize.hdbscanFit(Prioritize.normalise(x), null, new int[] {-1, -1, -1, -1});
     assertThat(fit.m()).isEqualTo(1);
     assertThat(fit.assign()).containsOnly(0);
     RankResult r = Prioritize.rankComplexity(fit.xn(), fit.centres(), 1, fit.assign(), 0);
@@ -492,7 +506,7 @@ class PrioritizeTest {
 
   @Test
   void oneAndFourThreadsGiveTheSameKnnRanking() {
-    Ref ref = Ref.of("fmnist_pca50_5k");
+    Ref ref = Ref.of("digits64");
     RankResult a = Prioritize.rankKnn(ref.x, null, null, Exec.serial());
     RankResult b;
     try (Exec four = Exec.create(4)) {

@@ -37,6 +37,15 @@ final class TestNpy {
     }
   }
 
+  /** Reads a file from disk (for by-hand runs on data that is not a test resource). */
+  static TestNpy readFile(java.nio.file.Path path) {
+    try {
+      return parse(java.nio.file.Files.readAllBytes(path), path.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + path, e);
+    }
+  }
+
   static boolean exists(String resource) {
     return TestNpy.class.getClassLoader().getResource(resource) != null;
   }
