@@ -68,6 +68,25 @@ public final class Neighbors {
     return query == null ? selfKnn(fit, effective, exec) : search(fit, query, effective, exec);
   }
 
+  /**
+   * DataEval's {@code compute_neighbors(fit, query, k)} ({@code cluster.md} §12.2): the indices of
+   * {@link #computeNeighborDistances}, without the distances. Always n_query x k (never squeezed).
+   *
+   * @throws IllegalArgumentException "k must be >= 1" for k below 1
+   */
+  public static int[][] computeNeighbors(
+      Embeddings fit, @Nullable Embeddings query, int k, Exec exec) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    KnnGraph g = computeNeighborDistances(fit, query, k, exec);
+    int[][] out = new int[g.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = java.util.Arrays.copyOfRange(g.indices(), i * g.k(), (i + 1) * g.k());
+    }
+    return out;
+  }
+
   /** The exact double Euclidean distance between row i of a and row j of b. */
   public static double distance(Embeddings a, int i, Embeddings b, int j) {
     double[] x = a.flat();

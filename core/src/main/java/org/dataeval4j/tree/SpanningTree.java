@@ -122,6 +122,36 @@ public final class SpanningTree {
     return row + 1;
   }
 
+  /** The endpoints of a spanning tree's edges, in acceptance order. */
+  public record Edges(int[] source, int[] target) {}
+
+  /**
+   * DataEval's {@code minimum_spanning_tree(embeddings, k=15)} ({@code cluster.md} §4.4): the
+   * spanning tree of the k-NN graph (k capped at n - 1), as source and target arrays of the n - 1
+   * edges in acceptance order (not sorted by weight).
+   *
+   * @throws IllegalArgumentException if there are fewer than 2 samples or k is below 1
+   */
+  public static Edges minimumSpanningTree(Embeddings x, int k, Exec exec) {
+    if (x.size() < 2) {
+      throw new IllegalArgumentException(
+          "embeddings must have at least 2 samples, got " + x.size());
+    }
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    KnnGraph knn = Neighbors.computeNeighborDistances(x, null, k, exec);
+    float[] edges = fromKnn(x, knn, exec);
+    int rows = edges.length / 3;
+    int[] source = new int[rows];
+    int[] target = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      source[r] = (int) edges[3 * r];
+      target[r] = (int) edges[3 * r + 1];
+    }
+    return new Edges(source, target);
+  }
+
   /**
    * The tree's rows sorted by weight, ties keeping acceptance order (a stable sort; {@code
    * cluster.md} §4.4). Returns a new array.
