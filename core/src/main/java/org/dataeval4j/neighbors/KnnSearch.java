@@ -4,6 +4,7 @@ import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.exec.Exec;
 import org.dataeval4j.exec.Progress;
 import org.dataeval4j.exec.Sorts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The blocked k-NN search behind {@link Neighbors}.
@@ -64,20 +65,20 @@ final class KnnSearch {
           (start, end) -> {
             CandidateSet set = new CandidateSet(end - start, kk, new float[end - start], 0);
             exactScan(fit, query, start, end, set);
-            finish(fit, query, k, kk, self, start, end, set, outIdx, outDist);
+            finish(fit, query, k, kk, self, start, end, set, null, outIdx, outDist);
             progress.advance(end - start);
           });
+      return new KnnGraph(nq, k, outIdx, outDist);
+    }
+    float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
+    float tiny = Float.MIN_NORMAL;
+    if (self) {
+      SelfJoin.run(fit, k, eps, tiny, exec, progress, kernel, outIdx, outDist);
       return new KnnGraph(nq, k, outIdx, outDist);
     }
     PackedRows packed = PackedRows.of(fit);
     float[] qf = toFloat(query);
     float[] qn = norms(qf, nq, d);
-    float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
-    float tiny = Float.MIN_NORMAL;
-    if (self) {
-      SelfJoin.run(fit, packed, qf, qn, k, eps, tiny, exec, progress, kernel, outIdx, outDist);
-      return new KnnGraph(nq, k, outIdx, outDist);
-    }
     float[] thresholds = new float[nq];
     exec.forEachBlock(
         nq,
@@ -89,7 +90,7 @@ final class KnnSearch {
             int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
             kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, sink, null);
           }
-          finish(fit, query, k, kk, false, start, end, set, outIdx, outDist);
+          finish(fit, query, k, kk, false, start, end, set, null, outIdx, outDist);
           progress.advance(end - start);
         });
     return new KnnGraph(nq, k, outIdx, outDist);
@@ -163,6 +164,7 @@ final class KnnSearch {
       int start,
       int end,
       CandidateSet set,
+      int @Nullable [] original,
       int[] outIdx,
       float[] outDist) {
     double[] x = fit.flat();
@@ -190,21 +192,22 @@ final class KnnSearch {
           s += diff * diff;
         }
         dist[c] = Math.sqrt(s);
-        ids[c] = j;
+        ids[c] = original == null ? j : original[j];
       }
       Sorts.byKeyThenId(dist, ids, m);
       assert m >= kk : "fewer candidates than neighbours";
+      int id = original == null ? q : original[q];
       int skip = -1;
       if (self) {
         skip = 0;
         for (int r = 0; r < kk; r++) {
-          if (ids[r] == q) {
+          if (ids[r] == id) {
             skip = r;
             break;
           }
         }
       }
-      int o = q * k;
+      int o = id * k;
       for (int r = 0; r < kk; r++) {
         if (r != skip) {
           outIdx[o] = ids[r];

@@ -3,6 +3,7 @@ package org.dataeval4j.neighbors;
 import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.exec.Exec;
 import org.dataeval4j.exec.Progress;
+import org.dataeval4j.exec.Sorts;
 
 /**
  * The k-NN self-join of {@link KnnSearch} using symmetry: each pair of samples is screened once.
@@ -15,18 +16,20 @@ import org.dataeval4j.exec.Progress;
  * whatever the order of the offers, and the survivors are ranked by exact distance, the result is
  * the same for any thread count and any interleaving.
  *
- * <p>Scheduling: rows I and nb - 1 - I form one task, so tasks have equal work. A row starts with
- * its diagonal tile, applied at once under the row's lock, which sets tight thresholds early; the
- * other tiles buffer their offers and apply them under each block's lock.
+ * <p>Locality: the samples are first ordered along their principal direction (a few power
+ * iterations), so that a block's near neighbours tend to lie in the same or nearby blocks.
+ * Thresholds then tighten early and far fewer pairs pass the screen; the order changes only the
+ * work, never the result (ties are still broken by the original indices).
+ *
+ * <p>Scheduling: tiles are handed out in order of their distance from the diagonal. Diagonal tiles
+ * apply their offers at once under the block's lock; the others buffer their offers and apply them
+ * under each block's lock.
  */
 final class SelfJoin {
   private SelfJoin() {}
 
   static void run(
-      Embeddings x,
-      PackedRows packed,
-      float[] qf,
-      float[] qn,
+      Embeddings original,
       int k,
       float eps,
       float tiny,
@@ -35,7 +38,12 @@ final class SelfJoin {
       ScreeningKernel kernel,
       int[] outIdx,
       float[] outDist) {
-    int n = x.size();
+    int n = original.size();
+    int[] order = projectionOrder(original);
+    Embeddings x = original.select(order);
+    PackedRows packed = PackedRows.of(x);
+    float[] qf = KnnSearch.toFloat(x);
+    float[] qn = KnnSearch.norms(qf, n, x.dim());
     int kk = k + 1;
     int block = KnnSearch.QUERY_BLOCK;
     int groupsPerBlock = block / PackedRows.LANES;
@@ -47,24 +55,37 @@ final class SelfJoin {
       int size = Math.min(n, (b + 1) * block) - b * block;
       sets[b] = new CandidateSet(size, kk, thresholds, b * block);
     }
-    int tasks = (nb + 1) / 2;
+    // Tiles (I, I + delta) in order of delta: diagonals first, then ever farther blocks, so
+    // thresholds are tight by the time the far tiles (most of the work) are screened.
+    int tiles = nb * (nb + 1) / 2;
+    int[] tileRow = new int[tiles];
+    int[] tileCol = new int[tiles];
+    for (int delta = 0, t = 0; delta < nb; delta++) {
+      for (int bi = 0; bi + delta < nb; bi++, t++) {
+        tileRow[t] = bi;
+        tileCol[t] = bi + delta;
+      }
+    }
     exec.forEachBlock(
-        tasks,
+        tiles,
         1,
         (t0, t1) -> {
           Offers.Buffer forward = new Offers.Buffer();
           Offers.Buffer reverse = new Offers.Buffer();
           for (int t = t0; t < t1; t++) {
-            int[] rows = t == nb - 1 - t ? new int[] {t} : new int[] {t, nb - 1 - t};
-            for (int bi : rows) {
-              int start = bi * block;
-              int end = Math.min(n, start + block);
-              CandidateSet own = sets[bi];
+            int bi = tileRow[t];
+            int bj = tileCol[t];
+            int start = bi * block;
+            int end = Math.min(n, start + block);
+            int g0 = bj * groupsPerBlock;
+            int g1 = Math.min(packed.groups, (bj + 1) * groupsPerBlock);
+            CandidateSet own = sets[bi];
+            if (bi == bj) {
               synchronized (own) {
                 kernel.scan(
                     packed,
-                    bi * groupsPerBlock,
-                    Math.min(packed.groups, (bi + 1) * groupsPerBlock),
+                    g0,
+                    g1,
                     qf,
                     qn,
                     start,
@@ -75,31 +96,19 @@ final class SelfJoin {
                     Offers.into(own, start),
                     null);
               }
-              for (int bj = bi + 1; bj < nb; bj++) {
-                kernel.scan(
-                    packed,
-                    bj * groupsPerBlock,
-                    Math.min(packed.groups, (bj + 1) * groupsPerBlock),
-                    qf,
-                    qn,
-                    start,
-                    end,
-                    eps,
-                    tiny,
-                    thresholds,
-                    forward,
-                    reverse);
-                synchronized (own) {
-                  forward.drainInto(own, start);
-                }
-                CandidateSet other = sets[bj];
-                synchronized (other) {
-                  reverse.drainInto(other, bj * block);
-                }
+            } else {
+              kernel.scan(
+                  packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, forward, reverse);
+              synchronized (own) {
+                forward.drainInto(own, start);
               }
-              progress.advance(end - start);
+              CandidateSet other = sets[bj];
+              synchronized (other) {
+                reverse.drainInto(other, bj * block);
+              }
             }
           }
+          progress.advance((long) (t1 - t0) * n / tiles);
         });
     exec.forEachBlock(
         nb,
@@ -110,9 +119,74 @@ final class SelfJoin {
             int end = Math.min(n, start + block);
             CandidateSet set = sets[b];
             synchronized (set) {
-              KnnSearch.finish(x, x, k, kk, true, start, end, set, outIdx, outDist);
+              KnnSearch.finish(x, x, k, kk, true, start, end, set, order, outIdx, outDist);
             }
           }
         });
+  }
+
+  /**
+   * The samples sorted by their projection on the principal direction of the centred data (power
+   * iteration from the per-feature spread, a fixed number of steps), ties by index.
+   */
+  static int[] projectionOrder(Embeddings x) {
+    int n = x.size();
+    int d = x.dim();
+    double[] data = x.flat();
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        mean[t] += data[i * d + t];
+      }
+    }
+    for (int t = 0; t < d; t++) {
+      mean[t] /= n;
+    }
+    double[] v = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        double c = data[i * d + t] - mean[t];
+        v[t] += c * c;
+      }
+    }
+    double[] w = new double[d];
+    for (int step = 0; step < 8; step++) {
+      double norm = 0;
+      for (double a : v) {
+        norm += a * a;
+      }
+      if (!(norm > 0)) {
+        break;
+      }
+      norm = Math.sqrt(norm);
+      for (int t = 0; t < d; t++) {
+        v[t] /= norm;
+      }
+      java.util.Arrays.fill(w, 0);
+      for (int i = 0; i < n; i++) {
+        double p = 0;
+        for (int t = 0; t < d; t++) {
+          p += (data[i * d + t] - mean[t]) * v[t];
+        }
+        for (int t = 0; t < d; t++) {
+          w[t] += p * (data[i * d + t] - mean[t]);
+        }
+      }
+      double[] swap = v;
+      v = w;
+      w = swap;
+    }
+    double[] key = new double[n];
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      double p = 0;
+      for (int t = 0; t < d; t++) {
+        p += data[i * d + t] * v[t];
+      }
+      key[i] = Double.isFinite(p) ? p : 0;
+      ids[i] = i;
+    }
+    Sorts.byKeyThenId(key, ids, n);
+    return ids;
   }
 }
