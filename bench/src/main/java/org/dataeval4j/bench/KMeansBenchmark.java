@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * bench/kmeans_sklearn.py} (scikit-learn's {@code KMeans.fit} on the same file, one thread).
  *
  * <p>Data: {@code -Ddataeval4j.data=<dir>} (default {@code ../shared/data/inputs}) must hold {@code
- * fmnist_pca50_train.npy}. Run: {@code java -jar bench/target/benchmarks.jar KMeansBenchmark
- * -Ddataeval4j.data=...} (JMH passes {@code -jvmArgsAppend}).
+ * fmnist_pca50_train.npy}; {@code -Ddataeval4j.threads=N} (default 1) sets the threads. Run from
+ * the project root: {@code java -jar bench/target/benchmarks.jar KMeansBenchmark} (add {@code
+ * -jvmArgsAppend "-Ddataeval4j.data=DIR -Ddataeval4j.threads=N"} to change them).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -46,11 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xmx2g"})
 public class KMeansBenchmark {
 
-  @Param({"10", "245"})
-  public int k;
-
-  @Param({"1"})
-  public int threads;
+  // No @Param: JMH injects parameters through setAccessible, which the forbidden-apis gate
+  // rejects in generated code; one method per k, and the thread count from a system property.
 
   private Embeddings x = Embeddings.ofColumn(0, 1);
   private Exec exec = Exec.serial();
@@ -59,7 +56,7 @@ public class KMeansBenchmark {
   public void setUp() throws IOException {
     Path dir = Path.of(System.getProperty("dataeval4j.data", "../shared/data/inputs"));
     x = readFloat32(dir.resolve("fmnist_pca50_train.npy"));
-    exec = Exec.create(threads);
+    exec = Exec.create(Integer.getInteger("dataeval4j.threads", 1));
   }
 
   @TearDown
@@ -67,9 +64,16 @@ public class KMeansBenchmark {
     exec.close();
   }
 
+  /** k = 10, one k-means++ run, seed 0. */
   @Benchmark
-  public KMeansResult fit() {
-    return KMeans.fit(x, new KMeansOptions(k, null, 0L), exec);
+  public KMeansResult fitK10() {
+    return KMeans.fit(x, new KMeansOptions(10, null, 0L), exec);
+  }
+
+  /** k = 245 (about sqrt(60,000)), one k-means++ run, seed 0. */
+  @Benchmark
+  public KMeansResult fitK245() {
+    return KMeans.fit(x, new KMeansOptions(245, null, 0L), exec);
   }
 
   private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d+)\\)");

@@ -8,17 +8,18 @@ import org.dataeval4j.exec.Exec;
  * k-means clustering as DataEval's {@code cluster(algorithm="kmeans")} runs it through
  * scikit-learn's {@code KMeans(init="k-means++", algorithm="lloyd", max_iter=300, tol=1e-4)}
  * ({@code cluster.md} §10.2): the data are mean-centred, each of {@code nInit} runs seeds with
- * greedy k-means++ ({@link KMeansInit}) and iterates Lloyd ({@link KMeansLloyd},
- * Hamerly-accelerated but exact), and the run with the lowest inertia is kept.
+ * greedy k-means++ ({@link KMeansInit}) and iterates Lloyd ({@link KMeansLloyd}, accelerated by
+ * Elkan's or Hamerly's bounds but exact), and the run with the lowest inertia is kept.
  *
  * <p>Randomness (divergences.md, Decision 5): every draw comes from {@code new
  * SplittableRandom(options.seed())}, split once per restart, and never depends on the thread count;
  * the same input and options give identical arrays on any number of threads. The random stream is
  * not numpy's, so labels agree with DataEval's only up to the quality of the partition.
  *
- * <p>Cost: k-means++ {@code O(k (2 + ln k) n d)}; each Lloyd iteration {@code O(n d + k^2 d)} plus
- * {@code O(k d)} per sample whose Hamerly bounds fail. Memory {@code O((2 + ln k) n + n d)} (one
- * centred copy of the data).
+ * <p>Cost: k-means++ at most {@code O(k (2 + ln k) n d)} (pruned by the triangle inequality); each
+ * Lloyd iteration {@code O(n k + n d + k^2 d)} plus {@code O(d)} per distance the bounds do not
+ * rule out. Memory: one centred copy of the data ({@code n d}), {@code (2 + ln k) n} for the
+ * seeding, and Elkan's {@code n k} bounds (up to 256 MiB; Hamerly's {@code 2 n} beyond).
  */
 public final class KMeans {
   private KMeans() {}

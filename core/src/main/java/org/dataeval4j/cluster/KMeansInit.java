@@ -11,12 +11,17 @@ import org.dataeval4j.exec.Exec;
  * "best" meaning the one that leaves the lowest potential (sum of squared distances to the nearest
  * centre; the first candidate on ties).
  *
- * <p>Cost: {@code O(k (2 + ln k) n d)} distance work, spread over the threads of {@code exec} in
- * fixed blocks; the random draws come from the caller's generator only, so the result does not
- * depend on the thread count.
+ * <p>Cost: at most {@code O(k (2 + ln k) n d)} distance work, usually far less: a candidate is not
+ * measured against a sample when the triangle inequality shows it cannot come closer than the
+ * sample's nearest centre (the pruning of G. Hamerly's and C. Elkan's k-means, applied to the
+ * seeding). Work is spread over the threads of {@code exec} in fixed blocks; the random draws come
+ * from the caller's generator only, so the result does not depend on the thread count.
  */
 final class KMeansInit {
   private KMeansInit() {}
+
+  /** Relative slack of the pruning test, far above rounding: pruning never changes a minimum. */
+  private static final double PRUNE_SLACK = 1e-9;
 
   /**
    * Chooses k starting centres among the rows of {@code x}.
@@ -32,6 +37,8 @@ final class KMeansInit {
     int bs = KMeansKernel.blockSize(n);
     int blocks = KMeansKernel.blockCount(n, bs);
     double[] closest = new double[n];
+    // The index of the chosen centre that gives closest[i].
+    int[] nearest = new int[n];
     exec.forEachBlock(
         n,
         bs,
@@ -40,17 +47,11 @@ final class KMeansInit {
             closest[i] = KMeansKernel.sqDist(x, i * d, centers, 0, d);
           }
         });
-    // Feature-major copy (d x n), so that the distances from one candidate to a block of samples
-    // are a SIMD-friendly loop over contiguous samples.
-    double[] xt = new double[n * d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        xt[j * n + i] = x[i * d + j];
-      }
-    }
     double[] cumulative = new double[n];
     int[] candidates = new int[trials];
     double[] candidateDist = new double[trials * n];
+    // Squared distances from each candidate to each centre chosen so far (trials x k).
+    double[] toCenters = new double[trials * k];
     double[] partial = new double[blocks * trials];
     for (int c = 1; c < k; c++) {
       // Cumulative potential in sample order (serial: it is O(n), and a fixed order).
@@ -62,25 +63,34 @@ final class KMeansInit {
       for (int t = 0; t < trials; t++) {
         double r = rng.nextDouble() * acc;
         candidates[t] = firstAbove(cumulative, r);
+        for (int o = 0; o < c; o++) {
+          toCenters[t * k + o] = KMeansKernel.sqDist(x, candidates[t] * d, centers, o * d, d);
+        }
       }
+      int chosen = c;
       exec.forEachBlock(
           n,
           bs,
           (start, end) -> {
             int b = start / bs;
-            int len = end - start;
             for (int t = 0; t < trials; t++) {
-              int co = candidates[t] * d;
-              int ao = t * n + start;
-              java.util.Arrays.fill(candidateDist, ao, ao + len, 0.0);
-              for (int j = 0; j < d; j++) {
-                KMeansKernel.addSquaredDiffs(candidateDist, ao, x[co + j], xt, j * n + start, len);
+              partial[b * trials + t] = 0;
+            }
+            for (int i = start; i < end; i++) {
+              double ci = closest[i];
+              int a = nearest[i];
+              for (int t = 0; t < trials; t++) {
+                // Triangle inequality: |x - cand| >= |cand - c_a| - |x - c_a| >= |x - c_a| when
+                // |cand - c_a|^2 >= 4 |x - c_a|^2, so the candidate cannot bring x closer.
+                double dd;
+                if (toCenters[t * k + a] > 4 * ci * (1 + PRUNE_SLACK)) {
+                  dd = Double.POSITIVE_INFINITY;
+                } else {
+                  dd = KMeansKernel.sqDist(x, i * d, x, candidates[t] * d, d);
+                }
+                candidateDist[t * n + i] = dd;
+                partial[b * trials + t] += Math.min(ci, dd);
               }
-              double pot = 0;
-              for (int i = start; i < end; i++) {
-                pot += Math.min(closest[i], candidateDist[t * n + i]);
-              }
-              partial[b * trials + t] = pot;
             }
           });
       int best = 0;
@@ -98,7 +108,11 @@ final class KMeansInit {
       System.arraycopy(x, candidates[best] * d, centers, c * d, d);
       int offset = best * n;
       for (int i = 0; i < n; i++) {
-        closest[i] = Math.min(closest[i], candidateDist[offset + i]);
+        double dd = candidateDist[offset + i];
+        if (dd < closest[i]) {
+          closest[i] = dd;
+          nearest[i] = chosen;
+        }
       }
     }
     return centers;

@@ -5,10 +5,13 @@ import org.dataeval4j.exec.Exec;
 
 /**
  * Lloyd's k-means iterations exactly as scikit-learn's {@code _kmeans_single_lloyd} defines them
- * ({@code cluster.md} §10.2 step 3b), accelerated with Hamerly's bounds (G. Hamerly, "Making
- * k-means even faster", SDM 2010). The bounds only skip distance computations that cannot change
- * the assignment, so the labels and centres are those of plain Lloyd: every sample goes to its
- * nearest centre (squared Euclidean distance, ties to the lowest centre index).
+ * ({@code cluster.md} §10.2 step 3b), accelerated with triangle-inequality bounds: Elkan's (C.
+ * Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003; a lower bound per sample
+ * and centre) while n x k doubles fit {@link #ELKAN_BUDGET}, else Hamerly's (G. Hamerly, "Making
+ * k-means even faster", SDM 2010; one lower bound per sample). The bounds only skip distance
+ * computations that cannot change the assignment (with a relative slack far above rounding), so the
+ * labels and centres are those of plain Lloyd: every sample goes to its nearest centre (squared
+ * Euclidean distance {@link KMeansKernel#sqDist}, ties to the lowest centre index).
  *
  * <p>Per iteration: assign (with the bounds); new centre = mean of its members; an empty cluster
  * takes the sample farthest from its assigned (old) centre, which is removed from its old cluster's
@@ -39,6 +42,13 @@ final class KMeansLloyd {
    * is below the lower one by more than rounding could account for; near-ties get an exact scan.
    */
   private static final double SLACK = 1e-10;
+
+  /**
+   * Elkan's bounds (n x k) are used while they take at most this many doubles (256 MiB); beyond,
+   * Hamerly's (2 per sample). On Fashion-MNIST (60,000 x 50) Elkan's took 0.5 s of Lloyd at k = 10
+   * and 8.7 s at k = 245, against Hamerly's 0.7 s and 22 s.
+   */
+  static final long ELKAN_BUDGET = 1L << 25;
 
   /** Upper limit on the doubles held by the per-block partial sums (64 MiB). */
   private static final long PARTIAL_BUDGET = 1L << 23;
@@ -83,7 +93,22 @@ final class KMeansLloyd {
    */
   static Run run(
       double[] x, int n, int d, double[] init, int k, double tolAbs, int maxIter, Exec exec) {
-    State s = new State(x, n, d, k, init, exec);
+    boolean elkan = (long) n * k <= ELKAN_BUDGET;
+    return run(x, n, d, init, k, tolAbs, maxIter, exec, elkan);
+  }
+
+  /** As {@link #run(double[], int, int, double[], int, double, int, Exec)}, choosing the bounds. */
+  static Run run(
+      double[] x,
+      int n,
+      int d,
+      double[] init,
+      int k,
+      double tolAbs,
+      int maxIter,
+      Exec exec,
+      boolean elkan) {
+    State s = new State(x, n, d, k, init, exec, elkan);
     boolean strict = false;
     int iterations = maxIter;
     for (int it = 0; it < maxIter; it++) {
@@ -113,7 +138,7 @@ final class KMeansLloyd {
     return (int) Math.min(Math.max(1, n), bs);
   }
 
-  /** Mutable state of one run: centres, labels and Hamerly's bounds. */
+  /** Mutable state of one run: centres, labels and the bounds. */
   private static final class State {
     final double[] x;
     final int n;
@@ -151,7 +176,17 @@ final class KMeansLloyd {
     final double[] sums;
     final int[] counts;
 
-    State(double[] x, int n, int d, int k, double[] init, Exec exec) {
+    /**
+     * Elkan's bounds (C. Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003):
+     * a lower bound on the distance from each sample to each centre (n x k), or empty for
+     * Hamerly's.
+     */
+    final double[] lowerAll;
+
+    /** Elkan: distances between centres (k x k). */
+    final double[] centerDist;
+
+    State(double[] x, int n, int d, int k, double[] init, Exec exec, boolean elkan) {
       this.x = x;
       this.n = n;
       this.d = d;
@@ -164,6 +199,8 @@ final class KMeansLloyd {
       this.labels = new int[n];
       this.upper = new double[n];
       this.lower = new double[n];
+      this.lowerAll = elkan ? new double[n * k] : new double[0];
+      this.centerDist = elkan ? new double[k * k] : new double[0];
       this.half = new double[k];
       this.move = new double[k];
       this.blockChanged = new boolean[blocks];
@@ -182,6 +219,9 @@ final class KMeansLloyd {
      *     first labels with -1)
      */
     boolean assign(boolean full, boolean accumulate) {
+      if (lowerAll.length > 0) {
+        return assignElkan(full, accumulate);
+      }
       if (!full) {
         computeHalf();
       }
@@ -242,7 +282,114 @@ final class KMeansLloyd {
             }
             blockChanged[b] = changed;
           });
-      // The bounds now include every movement so far.
+      return finishAssign(full);
+    }
+
+    /** {@link #assign} with Elkan's bounds. */
+    private boolean assignElkan(boolean full, boolean accumulate) {
+      if (!full) {
+        computeCenterDistances();
+      }
+      exec.forEachBlock(
+          n,
+          bs,
+          (from, to) -> {
+            int b = from / bs;
+            int sumOffset = b * k * d;
+            int countOffset = b * k;
+            if (accumulate) {
+              Arrays.fill(blockSums, sumOffset, sumOffset + k * d, 0.0);
+              Arrays.fill(blockCounts, countOffset, countOffset + k, 0);
+            }
+            boolean changed = false;
+            for (int i = from; i < to; i++) {
+              int xo = i * d;
+              int lo = i * k;
+              int a;
+              if (full) {
+                a = 0;
+                double best = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                  double dc = KMeansKernel.sqDist(x, xo, centers, c * d, d);
+                  lowerAll[lo + c] = Math.sqrt(dc);
+                  if (dc < best) {
+                    best = dc;
+                    a = c;
+                  }
+                }
+                upper[i] = Math.sqrt(best);
+              } else {
+                a = labels[i];
+                for (int c = 0; c < k; c++) {
+                  lowerAll[lo + c] = Math.max(0, lowerAll[lo + c] - move[c]);
+                }
+                double u = upper[i] + move[a];
+                if (!(u * (1 + SLACK) < half[a])) {
+                  // du: the exact squared distance to centre a once computed, else NaN.
+                  double du = Double.NaN;
+                  for (int c = 0; c < k; c++) {
+                    if (c == a
+                        || u * (1 + SLACK) < lowerAll[lo + c]
+                        || u * (1 + SLACK) < 0.5 * centerDist[a * k + c]) {
+                      continue;
+                    }
+                    if (Double.isNaN(du)) {
+                      du = KMeansKernel.sqDist(x, xo, centers, a * d, d);
+                      u = Math.sqrt(du);
+                      lowerAll[lo + a] = u;
+                      if (u * (1 + SLACK) < lowerAll[lo + c]
+                          || u * (1 + SLACK) < 0.5 * centerDist[a * k + c]) {
+                        continue;
+                      }
+                    }
+                    double dc = KMeansKernel.sqDist(x, xo, centers, c * d, d);
+                    lowerAll[lo + c] = Math.sqrt(dc);
+                    // Nearest wins; an exact tie goes to the lower centre index, as a full scan.
+                    if (dc < du || (dc == du && c < a)) {
+                      a = c;
+                      du = dc;
+                      u = Math.sqrt(dc);
+                    }
+                  }
+                }
+                upper[i] = u;
+              }
+              if (a != labels[i]) {
+                changed = true;
+                labels[i] = a;
+              }
+              if (accumulate) {
+                addToSum(i, a, sumOffset, countOffset);
+              }
+            }
+            blockChanged[b] = changed;
+          });
+      return finishAssign(full);
+    }
+
+    /** Elkan: distances between all centres, and {@code half} from them. */
+    private void computeCenterDistances() {
+      exec.forEachBlock(
+          k,
+          16,
+          (from, to) -> {
+            for (int c = from; c < to; c++) {
+              double min = Double.POSITIVE_INFINITY;
+              for (int o = 0; o < k; o++) {
+                double v =
+                    o == c ? 0 : Math.sqrt(KMeansKernel.sqDist(centers, c * d, centers, o * d, d));
+                centerDist[c * k + o] = v;
+                if (o != c) {
+                  min = Math.min(min, v);
+                }
+              }
+              half[c] = 0.5 * min;
+            }
+          });
+    }
+
+    /** Resets the pending movement (now in every bound) and reports whether a label changed. */
+    private boolean finishAssign(boolean full) {
       Arrays.fill(move, 0);
       maxMove = 0;
       secondMove = 0;

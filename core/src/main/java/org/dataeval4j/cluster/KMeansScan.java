@@ -7,7 +7,7 @@ import java.util.Arrays;
  * centre (ties to the lowest index) and the two smallest squared distances.
  *
  * <p>The tile is copied feature-major ({@code d x len}), so the distance from one centre to all
- * samples of the tile is a loop over contiguous samples that the JIT turns into SIMD instructions.
+ * samples of the tile is a loop over contiguous samples (see {@link KMeansKernel#addSquaredDiffs}).
  * Each distance uses the four accumulators of {@link KMeansKernel#sqDist} in the same order, so it
  * equals {@code sqDist} bit for bit. One instance per thread (it holds scratch arrays).
  */

@@ -9,14 +9,16 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 /**
  * Exact principal component analysis, fitted on one set of embeddings and applied to others: the
  * sample covariance {@code C = (X - mean)^T (X - mean) / (n - 1)} in double precision, then EJML's
- * symmetric eigendecomposition (the symmetric QR algorithm). The same components and variances as
- * scikit-learn's {@code PCA(svd_solver="full")}.
+ * symmetric eigendecomposition (the symmetric QR algorithm). The variances equal scikit-learn's
+ * {@code PCA(svd_solver="full")} (to 11 digits on the digits data) and the components equal its
+ * components up to sign.
  *
  * <p>Components are sorted by decreasing variance (equal variances by the eigensolver's index,
  * ascending). Signs are deterministic: in every component the loading of largest magnitude (the
- * first such feature on ties) is positive, as scikit-learn's {@code svd_flip(u_based_decision=
- * False)} does. Components beyond the rank of the data have variance 0 and otherwise arbitrary (but
- * reproducible) orthonormal directions.
+ * first such feature on ties) is positive, as {@code svd_flip(u_based_decision=False)} does;
+ * scikit-learn 1.2 (DataEval's reference) decides signs from U instead, so some of its components
+ * have the opposite sign. Components beyond the rank of the data have variance 0 and otherwise
+ * arbitrary (but reproducible) orthonormal directions.
  *
  * <p>Cost: {@code O(n d^2)} for the covariance (parallel over rows of C, each entry summed in
  * sample order, so the result does not depend on the thread count) and {@code O(d^3)} for the

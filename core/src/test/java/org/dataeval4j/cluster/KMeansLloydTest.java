@@ -10,11 +10,12 @@ import org.dataeval4j.exec.Exec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Hamerly-accelerated Lloyd of {@link KMeansLloyd} against a naive Lloyd written straight from
- * {@code cluster.md} §10.2 step 3b (every distance computed, empty clusters relocated by a full
- * sort): on seeded random inputs of awkward sizes, with ties, duplicates and empty clusters, both
- * must give identical labels and iteration counts, and the same centres up to the rounding of the
- * summation order (the accelerated version sums per block; on integer data both are exact).
+ * The Hamerly- and Elkan-accelerated Lloyd of {@link KMeansLloyd} against a naive Lloyd written
+ * straight from {@code cluster.md} §10.2 step 3b (every distance computed, empty clusters relocated
+ * by a full sort): on seeded random inputs of awkward sizes, with ties, duplicates and empty
+ * clusters, both must give identical labels and iteration counts, and the same centres up to the
+ * rounding of the summation order (the accelerated version sums per block; on integer data both are
+ * exact).
  */
 class KMeansLloydTest {
 
@@ -38,10 +39,14 @@ class KMeansLloydTest {
             for (int maxIter : new int[] {3, KMeansLloyd.MAX_ITER}) {
               double tol = kind == 2 ? 0 : 1e-4 * variance(x, n, d);
               KMeansLloyd.Run expected = naive(x, n, d, init, k, tol, maxIter);
-              for (int threads : new int[] {1, 3}) {
+              for (int variant = 0; variant < 4; variant++) {
+                int threads = variant % 2 == 0 ? 1 : 3;
+                boolean elkan = variant >= 2;
                 try (Exec exec = Exec.create(threads)) {
-                  KMeansLloyd.Run actual = KMeansLloyd.run(x, n, d, init, k, tol, maxIter, exec);
-                  String what = "n=" + n + " d=" + d + " k=" + k + " kind=" + kind;
+                  KMeansLloyd.Run actual =
+                      KMeansLloyd.run(x, n, d, init, k, tol, maxIter, exec, elkan);
+                  String what =
+                      "n=" + n + " d=" + d + " k=" + k + " kind=" + kind + " elkan=" + elkan;
                   assertThat(actual.labels()).as(what).containsExactly(expected.labels());
                   assertClose(actual.centers(), expected.centers(), what);
                   assertThat(actual.iterations()).as(what).isEqualTo(expected.iterations());
@@ -71,11 +76,14 @@ class KMeansLloydTest {
     double[] init = startingCentres(rng, x, n, d, k, 0);
     double tol = 1e-4 * variance(x, n, d);
     KMeansLloyd.Run expected = naive(x, n, d, init, k, tol, KMeansLloyd.MAX_ITER);
-    try (Exec exec = Exec.create(4)) {
-      KMeansLloyd.Run actual = KMeansLloyd.run(x, n, d, init, k, tol, KMeansLloyd.MAX_ITER, exec);
-      assertThat(actual.labels()).containsExactly(expected.labels());
-      assertClose(actual.centers(), expected.centers(), "n=5000");
-      assertThat(actual.iterations()).isEqualTo(expected.iterations());
+    for (boolean elkan : new boolean[] {false, true}) {
+      try (Exec exec = Exec.create(4)) {
+        KMeansLloyd.Run actual =
+            KMeansLloyd.run(x, n, d, init, k, tol, KMeansLloyd.MAX_ITER, exec, elkan);
+        assertThat(actual.labels()).as("elkan=%s", elkan).containsExactly(expected.labels());
+        assertClose(actual.centers(), expected.centers(), "n=5000");
+        assertThat(actual.iterations()).isEqualTo(expected.iterations());
+      }
     }
   }
 

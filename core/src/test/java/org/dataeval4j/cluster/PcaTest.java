@@ -262,6 +262,30 @@ class PcaTest {
   }
 
   @Test
+  void digitsMatchScikitLearn() {
+    // scikit-learn 1.2.1 PCA(5, svd_solver="full") on inputs/digits64.npy (widened to float64).
+    double[] ratio = {
+      0.148905935841, 0.136187712396, 0.11794593764, 0.0840997942101, 0.0578241466401
+    };
+    double[] variance = {179.006930098, 163.717746882, 141.788439092, 101.100375203, 69.513165591};
+    // Its first component's features 1..3 and first sample's scores (signs set from U by 1.2.1).
+    double[] c0 = {-0.017309465, -0.223428835, -0.135913304};
+    double[] t0 = {-1.259466450, 21.274883481, -9.463054618, 13.014188691, -7.128822779};
+    Embeddings x = KMeansTestFiles.embeddings("inputs/digits64.npy");
+    Pca pca = Pca.fit(x, 5);
+    Embeddings t = pca.transform(x.select(new int[] {0}));
+    for (int c = 0; c < 5; c++) {
+      assertThat(pca.explainedVarianceRatio()[c]).isCloseTo(ratio[c], within(1e-11));
+      assertThat(pca.explainedVariance()[c]).isCloseTo(variance[c], within(1e-8));
+      // Components agree up to sign.
+      assertThat(Math.abs(t.get(0, c))).isCloseTo(Math.abs(t0[c]), within(1e-8));
+    }
+    for (int j = 0; j < 3; j++) {
+      assertThat(pca.components()[1 + j]).isCloseTo(c0[j], within(1e-9));
+    }
+  }
+
+  @Test
   void rejectsBadInput() {
     Embeddings e = Embeddings.of(new double[][] {{1, 2, 3}, {4, 5, 7}, {0, 1, 1}});
     assertThatThrownBy(() -> Pca.fit(e, 0))
