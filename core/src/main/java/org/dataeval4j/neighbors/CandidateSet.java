@@ -42,7 +42,7 @@ final class CandidateSet {
     this.candidates = new int[queries][];
     this.lower = new double[queries][];
     this.count = new int[queries];
-    int capacity = Math.max(INITIAL_CAPACITY, 4 * kk);
+    int capacity = Math.max(INITIAL_CAPACITY, 2 * kk);
     for (int q = 0; q < queries; q++) {
       threshold[q] = Double.POSITIVE_INFINITY;
       thresholdF[offset + q] = Float.POSITIVE_INFINITY;

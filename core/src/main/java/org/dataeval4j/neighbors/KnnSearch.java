@@ -25,6 +25,13 @@ import org.jspecify.annotations.Nullable;
 final class KnnSearch {
   static final int QUERY_BLOCK = 256;
 
+  /**
+   * The self-join keeps a candidate set for every sample at once (memory about 24 (k + 1) bytes per
+   * sample, beyond the result); above this many neighbours the query-blocked search, whose
+   * candidate memory is per block, does the self search instead.
+   */
+  static final int SELF_JOIN_MAX_NEIGHBOURS = 64;
+
   /** Rows of the searched set per cache chunk (64 groups = 512 rows). */
   static final int CHUNK_GROUPS = 64;
 
@@ -72,7 +79,7 @@ final class KnnSearch {
     }
     float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
     float tiny = Float.MIN_NORMAL;
-    if (self) {
+    if (self && kk <= SELF_JOIN_MAX_NEIGHBOURS) {
       SelfJoin.run(fit, k, eps, tiny, exec, progress, kernel, outIdx, outDist);
       return new KnnGraph(nq, k, outIdx, outDist);
     }
@@ -90,7 +97,7 @@ final class KnnSearch {
             int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
             kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, sink, null);
           }
-          finish(fit, query, k, kk, false, start, end, set, null, outIdx, outDist);
+          finish(fit, query, k, kk, self, start, end, set, null, outIdx, outDist);
           progress.advance(end - start);
         });
     return new KnnGraph(nq, k, outIdx, outDist);

@@ -58,7 +58,16 @@ class NeighborsTest {
   }
 
   @ParameterizedTest(name = "n={0} d={1} k={2}")
-  @CsvSource({"2,1,1", "7,3,6", "13,1,12", "33,7,25", "127,13,25", "600,33,25", "1000,2,10"})
+  @CsvSource({
+    "2,1,1",
+    "7,3,6",
+    "13,1,12",
+    "33,7,25",
+    "127,13,25",
+    "600,33,25",
+    "1000,2,10",
+    "400,5,100"
+  })
   void selfKnnEqualsNaiveSearch(int n, int d, int k) {
     Embeddings x = random(n * 31L + d, n, d, 3.0, n / 10);
     KnnGraph g = Neighbors.selfKnn(x, k, Exec.serial());
