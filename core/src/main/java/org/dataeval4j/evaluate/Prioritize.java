@@ -212,6 +212,7 @@ public final class Prioritize {
   }
 
   /** Normalised embeddings, m centres (m x d) and each embedding's assigned centre. */
+  @SuppressWarnings("ArrayRecordComponent") // flat arrays, never compared
   record Fit(Embeddings xn, double[] centres, int m, int[] assign) {}
 
   private static Fit kmeansFit(
