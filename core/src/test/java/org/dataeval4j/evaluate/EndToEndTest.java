@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The evaluators through {@code cluster()} and KMeans, with 1 and 4 threads. Aborted (skipped)
@@ -49,6 +50,40 @@ class EndToEndTest {
                     List.of(x), OutliersOptions.defaults().withCluster(ClusterOptions.kmeans()), e),
             new OutliersResult[2]);
     assertThat(k[1].indices()).containsExactly(k[0].indices());
+  }
+
+  static final List<String> DATASETS = Ref.DATASETS;
+
+  /** Our whole pipeline (our cluster(), then the evaluator) against DataEval's outputs. */
+  @ParameterizedTest
+  @FieldSource("DATASETS")
+  void pipelineMatchesDataEval(String name) {
+    Ref ref = Ref.of(name);
+    DuplicatesResult d;
+    try {
+      d = Duplicates.evaluate(ref.x, DuplicatesOptions.dataEvalCompatible(1.0), Exec.serial());
+    } catch (UnsupportedOperationException e) {
+      Assumptions.abort("not available yet: " + e.getMessage());
+      return;
+    }
+    DuplicatesResult theirs =
+        Duplicates.fromClusters(ref.clusterResult(), DuplicatesOptions.dataEvalCompatible(1.0));
+    for (double s : new double[] {0.5, 1.0, 2.0}) {
+      assertThat(DuplicatesTest.items(d.withSensitivity(s).near()))
+          .as("%s s=%s", name, s)
+          .isEqualTo(DuplicatesTest.items(theirs.withSensitivity(s).near()));
+    }
+    OutliersResult o =
+        Outliers.evaluate(ref.x, OutliersOptions.dataEvalCompatible(), Exec.serial());
+    OutliersResult theirO =
+        Outliers.fromClusters(ref.x, ref.clusterResult(), OutliersOptions.dataEvalCompatible());
+    assertThat(o.indices()).as(name).containsExactly(theirO.indices());
+    RankResult h = Prioritize.rankHdbscanDistance(ref.x, null, null, null, 0, Exec.serial());
+    float[] want = TestNpy.read(ref.file("prioritize/hdbscan_distance_scores.npy")).floats();
+    PrioritizeTest.assertSameOrderUpToTies(
+        h.indices(),
+        TestNpy.read(ref.file("prioritize/hdbscan_distance_indices.npy")).ints(),
+        want);
   }
 
   @ParameterizedTest
