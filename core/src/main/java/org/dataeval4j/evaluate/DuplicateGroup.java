@@ -11,6 +11,8 @@ import java.util.List;
  * @param datasets the dataset of each member (all 0 for a single dataset)
  * @param localItems each member's index inside its dataset
  */
+// Flat primitive arrays by the project convention; equality of results is never needed.
+@SuppressWarnings("ArrayRecordComponent")
 public record DuplicateGroup(
     int groupId, DuplicateGroup.Kind kind, int[] items, int[] datasets, int[] localItems) {
 

@@ -7,4 +7,6 @@ package org.dataeval4j.evaluate;
  * @param label its given label
  * @param suggested 0, 1 or 2 suggested labels, most likely first (§4.4)
  */
+// Flat primitive arrays by the project convention; equality of results is never needed.
+@SuppressWarnings("ArrayRecordComponent")
 public record LabelError(int index, long label, long[] suggested) {}

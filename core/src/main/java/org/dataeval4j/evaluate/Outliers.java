@@ -79,7 +79,7 @@ public final class Outliers {
       upper[j] =
           Float.isNaN(std) || std <= MIN_STD
               ? Float.POSITIVE_INFINITY
-              : (float) (mean + (float) (options.threshold() * std));
+              : mean + (float) (options.threshold() * std);
     }
     List<Outlier> rows = new ArrayList<>();
     for (int i = 0; i < dist.length; i++) {

@@ -10,4 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param indices a permutation of 0..n-1, easiest first
  * @param scores per-sample scores in sample order, or {@code null}
  */
+// Flat primitive arrays by the project convention; equality of results is never needed.
+@SuppressWarnings("ArrayRecordComponent")
 public record RankResult(int[] indices, float @Nullable [] scores) {}

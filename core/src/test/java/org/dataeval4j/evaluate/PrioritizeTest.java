@@ -46,6 +46,32 @@ class PrioritizeTest {
   }
 
   @Test
+  void knnScoreIsTheKPlusFirstNearestOtherEvenWithDuplicates() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    int n = 120;
+    int d = 3;
+    double[] v = new double[n * d];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.rint(rnd.nextGaussian() * 2); // small integers: many ties and duplicates
+    }
+    Embeddings x = Embeddings.wrap(v, n, d);
+    Embeddings xn = Prioritize.normalise(x);
+    for (int k : new int[] {1, 2, 5, 30, n - 2}) {
+      RankResult r = Prioritize.rankKnn(x, k, null, Exec.serial());
+      for (int i = 0; i < n; i++) {
+        double[] others = new double[n - 1];
+        for (int j = 0, o = 0; j < n; j++) {
+          if (j != i) {
+            others[o++] = Neighbors.distance(xn, i, xn, j);
+          }
+        }
+        Arrays.sort(others);
+        assertThat(scores(r)[i]).as("k=%d i=%d", k, i).isEqualTo((float) others[k]);
+      }
+    }
+  }
+
+  @Test
   void c80KnnValidation() {
     Embeddings ten = Embeddings.ofColumn(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     assertThatThrownBy(() -> Prioritize.rankKnn(ten, 10, null, Exec.serial()))
