@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dataeval4j.data.Npy;
 
 /**
  * DataEval's reference outputs on digits64, copied from {@code shared/data} into the test resources
@@ -42,6 +43,16 @@ final class Reference {
   /** {@code dataeval/digits64/VARIANT}. */
   static Path dataEval(String variant) {
     return path("dataeval/digits64/" + variant);
+  }
+
+  /** A float32 (or any numeric) .npy file's values as floats, in C order. */
+  static float[] floats(Path file) throws IOException {
+    double[] v = Npy.read(file).toDoubles();
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) v[i];
+    }
+    return out;
   }
 
   static JsonNode json(Path file) {
