@@ -126,6 +126,7 @@ final class LabelErrorsCommand implements Callable<Integer>, HasCommonOptions {
             labels + ": labels must be >= 0, got " + y[i] + " at index " + i);
       }
     }
+    checkClassSizes(y);
     seconds.put("read", Evaluation.since(t));
 
     PrintWriter err = spec.commandLine().getErr();
@@ -160,6 +161,30 @@ final class LabelErrorsCommand implements Callable<Integer>, HasCommonOptions {
       stdout.flush();
     }
     return 0;
+  }
+
+  /**
+   * Rejects, before any work, a class of a single sample when there are two or more classes (k is
+   * capped at the smallest class size - 1, so it would be 0); {@link LabelErrors} checks it too.
+   */
+  private void checkClassSizes(int[] y) {
+    Map<Integer, Integer> counts = new java.util.TreeMap<>();
+    for (int v : y) {
+      counts.merge(v, 1, Integer::sum);
+    }
+    if (counts.size() < 2) {
+      return;
+    }
+    for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+      if (e.getValue() < 2) {
+        throw new IllegalArgumentException(
+            labels
+                + ": every class must have at least 2 samples, got class "
+                + e.getKey()
+                + " with "
+                + e.getValue());
+      }
+    }
   }
 
   /**
