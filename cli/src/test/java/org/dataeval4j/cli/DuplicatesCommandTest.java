@@ -211,6 +211,37 @@ class DuplicatesCommandTest {
   }
 
   @Test
+  void theClusterCommandsOutputGivesTheSameGroupsAsClusteringAgain() throws IOException {
+    Path in = Cli.write(tmp.resolve("x.npy"), blobsWithCopies(), N, D);
+    Path clustered = tmp.resolve("clustered");
+    Cli.Run c = Cli.run("cluster", in.toString(), "--out", clustered.toString(), "--quiet");
+    assertThat(c.exitCode()).as(c.err()).isZero();
+    for (String rule : new String[] {"per-sample", "mst-edge"}) {
+      Path direct = tmp.resolve("direct-" + rule);
+      Path reused = tmp.resolve("reused-" + rule);
+      Cli.Run a =
+          Cli.run(
+              "duplicates", in.toString(), "--out", direct.toString(), "--rule", rule, "--quiet");
+      Cli.Run b =
+          Cli.run(
+              "duplicates",
+              in.toString(),
+              "--out",
+              reused.toString(),
+              "--rule",
+              rule,
+              "--cluster-result",
+              clustered.toString(),
+              "--quiet");
+      assertThat(a.exitCode()).as(a.err()).isZero();
+      assertThat(b.exitCode()).as(b.err()).isZero();
+      JsonNode groups = Reference.json(reused.resolve("result.json")).get("groups");
+      assertThat(groups).isEqualTo(Reference.json(direct.resolve("result.json")).get("groups"));
+      assertThat(groups.size()).isGreaterThan(1);
+    }
+  }
+
+  @Test
   void badOptionsExitTwoWithOneLine() {
     String in = Reference.digits().toString();
     String[][] cases = {
