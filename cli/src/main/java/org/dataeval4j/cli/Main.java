@@ -49,6 +49,10 @@ public final class Main implements Callable<Integer> {
     return new CommandLine(new Main())
         .addSubcommand(new ClusterCommand(reducer))
         .addSubcommand(new PcaCommand(reducer))
+        .addSubcommand(new DuplicatesCommand())
+        .addSubcommand(new OutliersCommand())
+        .addSubcommand(new LabelErrorsCommand())
+        .addSubcommand(new PrioritizeCommand())
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler);
   }
