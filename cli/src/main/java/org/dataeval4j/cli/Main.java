@@ -49,6 +49,7 @@ public final class Main implements Callable<Integer> {
     return new CommandLine(new Main())
         .addSubcommand(new ClusterCommand(reducer))
         .addSubcommand(new PcaCommand(reducer))
+        .addSubcommand(new AuditCommand(reducer))
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler);
   }
