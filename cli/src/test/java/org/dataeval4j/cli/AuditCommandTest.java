@@ -118,6 +118,19 @@ class AuditCommandTest {
   }
 
   @Test
+  void warningsReachTheReport() throws IOException {
+    int d = 501;
+    Path wide = Cli.write(tmp.resolve("wide.npy"), Cli.uniform(120, d, 3), 120, d);
+    Path out = tmp.resolve("out");
+    Cli.Run run = Cli.run("audit", wide.toString(), "--out", out.toString(), "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("d = 501 > 500").contains("HDBSCAN found");
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains("<li class=\"warning\">d = 501 &gt; 500 without --pca");
+    assertThat(html).contains("<li class=\"warning\">HDBSCAN found");
+  }
+
+  @Test
   void unknownFileTypeIsABadInput() throws IOException {
     Path txt = Files.writeString(tmp.resolve("x.txt"), "1 2 3\n");
     assertRejected(Cli.run("audit", txt.toString(), "--out", tmp.resolve("o").toString()), "x.txt");
