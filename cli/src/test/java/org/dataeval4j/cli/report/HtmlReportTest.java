@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /** The report's structure, escaping, sampling and size cap, without a browser. */
 class HtmlReportTest {
-  private static final String EVIL = "<script>alert('x')</script>&\"";
+  static final String EVIL = "<script>alert('x')</script>&\"";
 
   /** Three Gaussian blobs in 4-D, labels = blob with two flipped, a planted copy. */
-  private static ReportData blobsReport(String input, @Nullable Images images) {
+  static ReportData blobsReport(String input, @Nullable Images images) {
     int n = 150;
     int d = 4;
     SplittableRandom r = new SplittableRandom(7);

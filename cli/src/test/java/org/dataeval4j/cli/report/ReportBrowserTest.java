@@ -61,6 +61,16 @@ class ReportBrowserTest {
   }
 
   @Test
+  void markupInFileNamesStaysText() throws Exception {
+    Path report = tmp.resolve("evil.html");
+    Files.writeString(
+        report, HtmlReport.render(HtmlReportTest.blobsReport(HtmlReportTest.EVIL + ".npy", null)));
+    Chromium.Page page = chromium.open(report, tmp.resolve("evil.png"), tmp, 1000, 800);
+    assertThat(page.consoleMessages()).as("console messages").isEmpty();
+    assertThat(page.dom()).doesNotContain("<script").contains("&lt;script&gt;alert(");
+  }
+
+  @Test
   void exampleReportRendersWithEverythingPlantedVisible() throws Exception {
     Path out = tmp.resolve("audit");
     StringWriter err = new StringWriter();
