@@ -320,8 +320,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
     return summary;
   }
 
-  private static void writeArrays(OutputDirectory dir, ClusterResult r, int d)
-      throws java.io.IOException {
+  static void writeArrays(OutputDirectory dir, ClusterResult r, int d) throws java.io.IOException {
     int n = r.size();
     int k = r.knn().k();
     dir.stage("clusters.npy", f -> Npy.writeInt64(f, r.clusters(), n));

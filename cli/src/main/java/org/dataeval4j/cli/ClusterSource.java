@@ -101,12 +101,18 @@ final class ClusterSource {
       return new Obtained(loaded.result(), params);
     }
     ClusterResult r = Clustering.cluster(x, options, exec);
+    return new Obtained(r, clusteredParams(options, r));
+  }
+
+  /** The {@code params} entries that describe a clustering computed with {@code options}. */
+  static Map<String, @Nullable Object> clusteredParams(ClusterOptions options, ClusterResult r) {
+    Map<String, @Nullable Object> params = new LinkedHashMap<>();
     params.put("algorithm", ClusterCommand.algorithmName(options.algorithm()));
     params.put("n_clusters", options.nClusters());
     params.put("min_cluster_size", r.algorithm() == Algorithm.HDBSCAN ? r.minClusterSize() : null);
     params.put("n_clusters_used", r.algorithm() == Algorithm.KMEANS ? r.nClusters() : null);
     params.put("seed", options.seed());
     params.put("cluster_result", null);
-    return new Obtained(r, params);
+    return params;
   }
 }

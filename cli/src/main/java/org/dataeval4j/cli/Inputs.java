@@ -58,6 +58,11 @@ final class Inputs {
     return new Inputs(List.copyOf(specs), List.copyOf(sets), all, DatasetIndex.of(sizes));
   }
 
+  /** One input already read (the audit's), named by its file. */
+  static Inputs single(String spec, Embeddings x) {
+    return new Inputs(List.of(spec), List.of(x), x, DatasetIndex.single(x.size()));
+  }
+
   /** The samples of every input, stacked in order. */
   Embeddings all() {
     return all;

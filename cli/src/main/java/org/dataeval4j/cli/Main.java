@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
         .addSubcommand(new OutliersCommand())
         .addSubcommand(new LabelErrorsCommand())
         .addSubcommand(new PrioritizeCommand())
+        .addSubcommand(new AuditCommand(reducer))
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler);
   }

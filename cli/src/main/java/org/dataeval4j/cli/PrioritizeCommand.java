@@ -202,7 +202,8 @@ final class PrioritizeCommand implements Callable<Integer>, HasCommonOptions {
 
     int n = x.size();
     float @Nullable [] scores = result.rank().scores();
-    Map<String, @Nullable Object> json = result(x, ref, options, scores != null, seconds);
+    Map<String, @Nullable Object> json =
+        result(x, ref, options, labels, reference, scores != null, seconds);
     try (dir) {
       dir.stage("order.npy", f -> Npy.writeInt64(f, indices, n));
       if (scores != null) {
@@ -298,10 +299,12 @@ final class PrioritizeCommand implements Callable<Integer>, HasCommonOptions {
    * seed}, {@code labels} and {@code reference}: the files, or null), {@code files} (the arrays
    * written), {@code seconds}, {@code version}.
    */
-  Map<String, @Nullable Object> result(
+  static Map<String, @Nullable Object> result(
       Embeddings x,
       @Nullable Embeddings ref,
       PrioritizeOptions options,
+      @Nullable String labels,
+      @Nullable String reference,
       boolean hasScores,
       Map<String, Double> seconds) {
     Map<String, @Nullable Object> params = new LinkedHashMap<>();
