@@ -96,26 +96,20 @@ public final class LabelErrors {
     }
     float[] scores = new float[n];
     long[] nbrLabels = new long[Math.multiplyExact(n, kEff)];
+    // Extra-class neighbours of every sample at once: one symmetric join over the cross-class
+    // pairs, ties by position in the other classes concatenated in class order (§4.2).
+    // (Two or more classes here, each with more than kEff samples, so every sample has enough.)
+    KnnGraph extra = Neighbors.otherClassKnn(x, position, kEff, exec);
     for (int p = 0; p < classes.length; p++) {
       int[] own = members[p];
-      int[] others = new int[n - own.length];
-      int o = 0;
-      for (int q = 0; q < classes.length; q++) {
-        if (q != p) {
-          System.arraycopy(members[q], 0, others, o, members[q].length);
-          o += members[q].length;
-        }
-      }
-      Embeddings ownX = x.select(own);
-      KnnGraph intra = Neighbors.selfKnn(ownX, kEff, exec);
-      KnnGraph extra = Neighbors.search(x.select(others), ownX, kEff, exec);
+      KnnGraph intra = Neighbors.selfKnn(x.select(own), kEff, exec);
       for (int r = 0; r < own.length; r++) {
         int i = own[r];
         for (int t = 0; t < kEff; t++) {
-          nbrLabels[i * kEff + t] = labels[others[extra.neighbor(r, t)]];
+          nbrLabels[i * kEff + t] = labels[extra.neighbor(i, t)];
         }
         float intraMean = Float32Stats.mean(intra.distances(), r * kEff, kEff);
-        float extraMean = Float32Stats.mean(extra.distances(), r * kEff, kEff);
+        float extraMean = Float32Stats.mean(extra.distances(), i * kEff, kEff);
         scores[i] = intraMean / extraMean;
       }
     }

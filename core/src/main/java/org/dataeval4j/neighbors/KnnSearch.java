@@ -72,7 +72,7 @@ final class KnnSearch {
           (start, end) -> {
             CandidateSet set = new CandidateSet(end - start, kk, new float[end - start], 0);
             exactScan(fit, query, start, end, set);
-            finish(fit, query, k, kk, self, start, end, set, null, outIdx, outDist);
+            finish(fit, query, k, kk, self, start, end, set, null, null, null, outIdx, outDist);
             progress.advance(end - start);
           });
       return new KnnGraph(nq, k, outIdx, outDist);
@@ -80,7 +80,7 @@ final class KnnSearch {
     float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
     float tiny = Float.MIN_NORMAL;
     if (self && kk <= SELF_JOIN_MAX_NEIGHBOURS) {
-      SelfJoin.run(fit, k, eps, tiny, exec, progress, kernel, outIdx, outDist);
+      SelfJoin.run(fit, k, null, eps, tiny, exec, progress, kernel, outIdx, outDist);
       return new KnnGraph(nq, k, outIdx, outDist);
     }
     PackedRows packed = PackedRows.of(fit);
@@ -97,14 +97,14 @@ final class KnnSearch {
             int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
             kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, sink, null);
           }
-          finish(fit, query, k, kk, self, start, end, set, null, outIdx, outDist);
+          finish(fit, query, k, kk, self, start, end, set, null, null, null, outIdx, outDist);
           progress.advance(end - start);
         });
     return new KnnGraph(nq, k, outIdx, outDist);
   }
 
   /** True when squares and products of the values stay normal, finite floats. */
-  private static boolean screenable(Embeddings x) {
+  static boolean screenable(Embeddings x) {
     double max = 0;
     double minNonZero = Double.POSITIVE_INFINITY;
     for (double v : x.flat()) {
@@ -140,6 +140,38 @@ final class KnnSearch {
     return out;
   }
 
+  /**
+   * For every sample, its k nearest samples whose class differs, ties by (class, index): the
+   * extra-class neighbours of {@code evaluators.md} §4.2, where the searched rows are the other
+   * classes concatenated in ascending class order. One symmetric join screens each cross-class pair
+   * once; the caller guarantees that every class has at least k samples outside it.
+   *
+   * @return {@code null} when the join does not apply (values outside the screenable range, or more
+   *     neighbours than the join keeps per sample); the caller then searches per class
+   */
+  static @Nullable KnnGraph otherClass(
+      Embeddings x, int[] classes, int k, Exec exec, Progress progress) {
+    int n = x.size();
+    int[] outIdx = new int[Math.multiplyExact(n, k)];
+    float[] outDist = new float[n * k];
+    if (!screenable(x) || k > SELF_JOIN_MAX_NEIGHBOURS) {
+      return null;
+    }
+    float eps = (float) ((2.0 * x.dim() + 32.0) * 0x1p-24);
+    SelfJoin.run(
+        x,
+        k,
+        classes,
+        eps,
+        Float.MIN_NORMAL,
+        exec,
+        progress,
+        ScreeningKernel.best(),
+        outIdx,
+        outDist);
+    return new KnnGraph(n, k, outIdx, outDist);
+  }
+
   /** Offers every row with its exact squared distance as both bounds. */
   private static void exactScan(
       Embeddings fit, Embeddings query, int start, int end, CandidateSet set) {
@@ -172,6 +204,8 @@ final class KnnSearch {
       int end,
       CandidateSet set,
       int @Nullable [] original,
+      int @Nullable [] tieKey,
+      int @Nullable [] keyToId,
       int[] outIdx,
       float[] outDist) {
     double[] x = fit.flat();
@@ -199,7 +233,8 @@ final class KnnSearch {
           s += diff * diff;
         }
         dist[c] = Math.sqrt(s);
-        ids[c] = original == null ? j : original[j];
+        int sample = original == null ? j : original[j];
+        ids[c] = tieKey == null ? sample : tieKey[sample];
       }
       Sorts.byKeyThenId(dist, ids, m);
       assert m >= kk : "fewer candidates than neighbours";
@@ -217,7 +252,7 @@ final class KnnSearch {
       int o = id * k;
       for (int r = 0; r < kk; r++) {
         if (r != skip) {
-          outIdx[o] = ids[r];
+          outIdx[o] = keyToId == null ? ids[r] : keyToId[ids[r]];
           outDist[o] = (float) dist[r];
           o++;
         }

@@ -2,6 +2,7 @@ package org.dataeval4j.neighbors;
 
 import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.exec.Exec;
+import org.dataeval4j.exec.Progress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +86,82 @@ public final class Neighbors {
       out[i] = java.util.Arrays.copyOfRange(g.indices(), i * g.k(), (i + 1) * g.k());
     }
     return out;
+  }
+
+  /**
+   * For every sample, its k nearest samples of <b>other</b> classes, ties by (class, index): the
+   * extra-class neighbours of label errors ({@code evaluators.md} §4.2, where the searched rows are
+   * the other classes concatenated in ascending class order). Each cross-class pair is screened
+   * once, by a symmetric join; results equal a per-class brute-force search.
+   *
+   * @param classes one class per sample (any int values)
+   * @throws IllegalArgumentException if the lengths differ, k is below 1, or some class has fewer
+   *     than k samples outside it
+   */
+  public static KnnGraph otherClassKnn(Embeddings x, int[] classes, int k, Exec exec) {
+    int n = x.size();
+    if (classes.length != n) {
+      throw new IllegalArgumentException(
+          "classes must have one entry per sample, " + n + ", got " + classes.length);
+    }
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    int[] sorted = classes.clone();
+    java.util.Arrays.sort(sorted);
+    for (int i = 0; i < n; ) {
+      int j = i;
+      while (j < n && sorted[j] == sorted[i]) {
+        j++;
+      }
+      if (n - (j - i) < k) {
+        throw new IllegalArgumentException(
+            "every class needs at least k = "
+                + k
+                + " samples outside it; class "
+                + sorted[i]
+                + " has "
+                + (n - (j - i)));
+      }
+      i = j;
+    }
+    KnnGraph joined = KnnSearch.otherClass(x, classes, k, exec, Progress.NONE);
+    return joined != null ? joined : otherClassPerClass(x, classes, sorted, k, exec);
+  }
+
+  /** The same search class by class, each class against the others (the join's fallback). */
+  private static KnnGraph otherClassPerClass(
+      Embeddings x, int[] classes, int[] sortedClasses, int k, Exec exec) {
+    int n = x.size();
+    int[] byClass = new int[n];
+    double[] key = new double[n];
+    for (int i = 0; i < n; i++) {
+      byClass[i] = i;
+      key[i] = classes[i];
+    }
+    org.dataeval4j.exec.Sorts.byKeyThenId(key, byClass, n);
+    int[] outIdx = new int[Math.multiplyExact(n, k)];
+    float[] outDist = new float[n * k];
+    for (int start = 0; start < n; ) {
+      int end = start;
+      while (end < n && classes[byClass[end]] == classes[byClass[start]]) {
+        end++;
+      }
+      int[] own = java.util.Arrays.copyOfRange(byClass, start, end);
+      int[] others = new int[n - own.length];
+      System.arraycopy(byClass, 0, others, 0, start);
+      System.arraycopy(byClass, end, others, start, n - end);
+      KnnGraph g = search(x.select(others), x.select(own), k, exec);
+      for (int r = 0; r < own.length; r++) {
+        for (int t = 0; t < k; t++) {
+          outIdx[own[r] * k + t] = others[g.neighbor(r, t)];
+          outDist[own[r] * k + t] = g.distance(r, t);
+        }
+      }
+      start = end;
+    }
+    assert sortedClasses.length == n;
+    return new KnnGraph(n, k, outIdx, outDist);
   }
 
   /** The exact double Euclidean distance between row i of a and row j of b. */

@@ -1,6 +1,7 @@
 package org.dataeval4j.neighbors;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a screening kernel sends the rows that pass a query's threshold: straight into a {@link
@@ -14,6 +15,21 @@ interface Offers {
   /** Applies offers at once to {@code set}, whose query 0 is global query {@code start}. */
   static Offers into(CandidateSet set, int start) {
     return (q, j, lo, hi) -> set.offer(q - start, j, lo, hi);
+  }
+
+  /**
+   * Passes on only the offers between samples of different classes ({@code classes} indexed like
+   * the queries and rows, which are the same samples); {@code null} classes pass everything.
+   */
+  static Offers otherClass(Offers inner, int @Nullable [] classes) {
+    if (classes == null) {
+      return inner;
+    }
+    return (q, j, lo, hi) -> {
+      if (classes[q] != classes[j]) {
+        inner.offer(q, j, lo, hi);
+      }
+    };
   }
 
   /** A growable buffer of offers. */

@@ -4,6 +4,7 @@ import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.exec.Exec;
 import org.dataeval4j.exec.Progress;
 import org.dataeval4j.exec.Sorts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The k-NN self-join of {@link KnnSearch} using symmetry: each pair of samples is screened once.
@@ -28,9 +29,15 @@ import org.dataeval4j.exec.Sorts;
 final class SelfJoin {
   private SelfJoin() {}
 
+  /**
+   * @param classes {@code null} for the plain self-join (each sample drops itself); otherwise a
+   *     class per sample, and each sample's neighbours are taken among the other classes only, ties
+   *     by (class, index)
+   */
   static void run(
       Embeddings original,
       int k,
+      int @Nullable [] classes,
       float eps,
       float tiny,
       Exec exec,
@@ -44,7 +51,32 @@ final class SelfJoin {
     PackedRows packed = PackedRows.of(x);
     float[] qf = KnnSearch.toFloat(x);
     float[] qn = KnnSearch.norms(qf, n, x.dim());
-    int kk = k + 1;
+    boolean self = classes == null;
+    int kk = self ? k + 1 : k;
+    int @Nullable [] permutedClass = null;
+    int @Nullable [] tieKey = null;
+    int @Nullable [] keyToId = null;
+    if (classes != null) {
+      permutedClass = new int[n];
+      for (int q = 0; q < n; q++) {
+        permutedClass[q] = classes[order[q]];
+      }
+      // Ties go by position in the other classes concatenated in class order: by (class, index).
+      double[] byClass = new double[n];
+      keyToId = new int[n];
+      for (int i = 0; i < n; i++) {
+        byClass[i] = classes[i];
+        keyToId[i] = i;
+      }
+      Sorts.byKeyThenId(byClass, keyToId, n);
+      tieKey = new int[n];
+      for (int key = 0; key < n; key++) {
+        tieKey[keyToId[key]] = key;
+      }
+    }
+    int @Nullable [] cls = permutedClass;
+    int @Nullable [] ties = tieKey;
+    int @Nullable [] idOfTie = keyToId;
     int block = KnnSearch.QUERY_BLOCK;
     int groupsPerBlock = block / PackedRows.LANES;
     int nb = (n + block - 1) / block;
@@ -72,6 +104,8 @@ final class SelfJoin {
         (t0, t1) -> {
           Offers.Buffer forward = new Offers.Buffer();
           Offers.Buffer reverse = new Offers.Buffer();
+          Offers forwardSink = Offers.otherClass(forward, cls);
+          Offers reverseSink = Offers.otherClass(reverse, cls);
           for (int t = t0; t < t1; t++) {
             int bi = tileRow[t];
             int bj = tileCol[t];
@@ -93,12 +127,23 @@ final class SelfJoin {
                     eps,
                     tiny,
                     thresholds,
-                    Offers.into(own, start),
+                    Offers.otherClass(Offers.into(own, start), cls),
                     null);
               }
             } else {
               kernel.scan(
-                  packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, forward, reverse);
+                  packed,
+                  g0,
+                  g1,
+                  qf,
+                  qn,
+                  start,
+                  end,
+                  eps,
+                  tiny,
+                  thresholds,
+                  forwardSink,
+                  reverseSink);
               synchronized (own) {
                 forward.drainInto(own, start);
               }
@@ -119,7 +164,8 @@ final class SelfJoin {
             int end = Math.min(n, start + block);
             CandidateSet set = sets[b];
             synchronized (set) {
-              KnnSearch.finish(x, x, k, kk, true, start, end, set, order, outIdx, outDist);
+              KnnSearch.finish(
+                  x, x, k, kk, self, start, end, set, order, ties, idOfTie, outIdx, outDist);
             }
           }
         });
