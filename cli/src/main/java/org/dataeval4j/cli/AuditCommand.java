@@ -87,14 +87,7 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
       description = "Input embeddings (n x d): .npy, FILE.npz[:ARRAY], .csv or .tsv.")
   String input = "";
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description =
-          "Output directory; created if missing. An existing non-empty DIR is refused unless"
-              + " --force. Required, no default.")
-  Path out = Path.of("");
+  @Mixin OutDir outDir = new OutDir();
 
   @Option(
       names = "--labels",
@@ -153,7 +146,7 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
     ClusterOptions options = options();
     PrintWriter err = spec.commandLine().getErr();
     // Checks DIR (non-empty without --force, not a directory, not writable) before any work.
-    OutputDirectory.prepare(spec.commandLine(), out, common.force, Set.of()).close();
+    OutputDirectory.prepare(spec.commandLine(), outDir.path, common.force, Set.of()).close();
 
     Embeddings x = EmbeddingsReader.readEmbeddings(input);
     int n = x.size();
@@ -276,7 +269,7 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
               duplicates.size(),
               outliers.size(),
               labelErrors == null ? "no labels, no" : Integer.toString(labelErrors.errors().size()),
-              out.resolve(REPORT)));
+              outDir.path.resolve(REPORT)));
       stdout.flush();
     }
     return 0;
@@ -315,7 +308,7 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
       throws IOException {
     List<OutputDirectory> dirs = new ArrayList<>();
     try {
-      OutputDirectory c = open(dirs, out.resolve("cluster"), ClusterCommand.FILES);
+      OutputDirectory c = open(dirs, outDir.path.resolve("cluster"), ClusterCommand.FILES);
       ClusterCommand.writeArrays(c, cluster, clustered.dim());
       c.stage("summary.json", f -> Json.write(f, summary));
       // Each evaluator's files exactly as its own command writes them.
@@ -323,17 +316,18 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
       Map<String, @Nullable Object> clusterParams =
           ClusterSource.clusteredParams(clusterOptions, cluster);
       int n = clustered.size();
-      OutputDirectory dup = open(dirs, out.resolve("duplicates"), DuplicatesCommand.FILES);
+      OutputDirectory dup = open(dirs, outDir.path.resolve("duplicates"), DuplicatesCommand.FILES);
       Map<String, Object> dupJson =
           DuplicatesCommand.result(
               in, DuplicatesOptions.defaults(), clusterParams, duplicates, Map.of());
       dup.stage(RESULT, f -> Json.write(f, dupJson));
-      OutputDirectory o = open(dirs, out.resolve("outliers"), OutliersCommand.FILES);
+      OutputDirectory o = open(dirs, outDir.path.resolve("outliers"), OutliersCommand.FILES);
       Map<String, Object> outJson =
           OutliersCommand.result(in, OutliersOptions.defaults(), clusterParams, outliers, Map.of());
       o.stage(RESULT, f -> Json.write(f, outJson));
       if (labelErrors != null && labels != null) {
-        OutputDirectory le = open(dirs, out.resolve("label-errors"), LabelErrorsCommand.FILES);
+        OutputDirectory le =
+            open(dirs, outDir.path.resolve("label-errors"), LabelErrorsCommand.FILES);
         Map<String, Object> leJson =
             LabelErrorsCommand.result(
                 clustered, labels, LabelErrorsOptions.defaults(), labelErrors, Map.of());
@@ -341,7 +335,7 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
         le.stage("scores.npy", f -> Npy.writeFloat32(f, labelErrors.scores(), n));
         le.stage("error_rank.npy", f -> Npy.writeInt64(f, labelErrors.errorRank(), n));
       }
-      OutputDirectory pr = open(dirs, out.resolve("prioritize"), PrioritizeCommand.FILES);
+      OutputDirectory pr = open(dirs, outDir.path.resolve("prioritize"), PrioritizeCommand.FILES);
       float @Nullable [] scores = priorities.rank().scores();
       Map<String, @Nullable Object> prJson =
           PrioritizeCommand.result(
@@ -352,7 +346,7 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
         pr.stage("scores.npy", f -> Npy.writeFloat32(f, scores, n));
       }
       pr.stage(RESULT, f -> Json.write(f, prJson));
-      OutputDirectory root = open(dirs, out, Set.of(REPORT));
+      OutputDirectory root = open(dirs, outDir.path, Set.of(REPORT));
       root.stage(REPORT, f -> HtmlReport.write(f, report));
       for (OutputDirectory dir : dirs) {
         dir.commit();

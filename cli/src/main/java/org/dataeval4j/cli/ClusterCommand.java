@@ -1,7 +1,6 @@
 package org.dataeval4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,14 +70,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
       description = "Input embeddings (n x d): .npy, FILE.npz[:ARRAY], .csv or .tsv.")
   String input = "";
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description =
-          "Output directory; created if missing. An existing non-empty DIR is refused unless"
-              + " --force. Required, no default.")
-  Path out = Path.of("");
+  @Mixin OutDir outDir = new OutDir();
 
   @Option(
       names = "--algorithm",
@@ -140,7 +132,8 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
   public Integer call() throws Exception {
     ClusterOptions options = options();
     PrintWriter err = spec.commandLine().getErr();
-    OutputDirectory dir = OutputDirectory.prepare(spec.commandLine(), out, common.force, FILES);
+    OutputDirectory dir =
+        OutputDirectory.prepare(spec.commandLine(), outDir.path, common.force, FILES);
     Map<String, Double> seconds = new LinkedHashMap<>();
 
     long t = System.nanoTime();
@@ -197,7 +190,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
               algorithmName(result.algorithm()),
               found,
               result.noiseCount(),
-              out));
+              outDir.path));
       stdout.flush();
     }
     if (result.algorithm() == Algorithm.HDBSCAN && found <= 1) {

@@ -1,7 +1,6 @@
 package org.dataeval4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,14 +58,7 @@ final class DuplicatesCommand implements Callable<Integer>, HasCommonOptions {
       description = "Input embeddings (n x d each, same d): .npy, FILE.npz[:ARRAY], .csv or .tsv.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description =
-          "Output directory; created if missing. An existing non-empty DIR is refused unless"
-              + " --force. Required, no default.")
-  Path out = Path.of("");
+  @Mixin OutDir outDir = new OutDir();
 
   @Option(
       names = "--rule",
@@ -105,7 +97,8 @@ final class DuplicatesCommand implements Callable<Integer>, HasCommonOptions {
     Evaluation.checkThreads(spec.commandLine(), common.threads);
     ClusterOptions clusterOptions = source.options(spec.commandLine(), common.seed);
     DuplicatesOptions options = new DuplicatesOptions(clusterOptions, sensitivity, r);
-    OutputDirectory dir = OutputDirectory.prepare(spec.commandLine(), out, common.force, FILES);
+    OutputDirectory dir =
+        OutputDirectory.prepare(spec.commandLine(), outDir.path, common.force, FILES);
     Map<String, Double> seconds = new LinkedHashMap<>();
 
     long t = System.nanoTime();
@@ -140,7 +133,7 @@ final class DuplicatesCommand implements Callable<Integer>, HasCommonOptions {
               result.exact().size(),
               result.near().size(),
               in.all().size(),
-              out));
+              outDir.path));
       stdout.flush();
     }
     return 0;

@@ -1,7 +1,6 @@
 package org.dataeval4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -70,14 +69,7 @@ final class LabelErrorsCommand implements Callable<Integer>, HasCommonOptions {
               + " .csv and .tsv too). Required, no default.")
   String labels = "";
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description =
-          "Output directory; created if missing. An existing non-empty DIR is refused unless"
-              + " --force. Required, no default.")
-  Path out = Path.of("");
+  @Mixin OutDir outDir = new OutDir();
 
   @Option(
       names = "--k",
@@ -102,7 +94,8 @@ final class LabelErrorsCommand implements Callable<Integer>, HasCommonOptions {
     }
     Evaluation.checkThreads(spec.commandLine(), common.threads);
     LabelErrorsOptions options = new LabelErrorsOptions(k);
-    OutputDirectory dir = OutputDirectory.prepare(spec.commandLine(), out, common.force, FILES);
+    OutputDirectory dir =
+        OutputDirectory.prepare(spec.commandLine(), outDir.path, common.force, FILES);
     Map<String, Double> seconds = new LinkedHashMap<>();
 
     long t = System.nanoTime();
@@ -157,7 +150,7 @@ final class LabelErrorsCommand implements Callable<Integer>, HasCommonOptions {
               result.errors().size(),
               n,
               result.k(),
-              out));
+              outDir.path));
       stdout.flush();
     }
     return 0;

@@ -1,7 +1,6 @@
 package org.dataeval4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,14 +58,7 @@ final class OutliersCommand implements Callable<Integer>, HasCommonOptions {
       description = "Input embeddings (n x d each, same d): .npy, FILE.npz[:ARRAY], .csv or .tsv.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description =
-          "Output directory; created if missing. An existing non-empty DIR is refused unless"
-              + " --force. Required, no default.")
-  Path out = Path.of("");
+  @Mixin OutDir outDir = new OutDir();
 
   @Option(
       names = "--threshold",
@@ -106,7 +98,8 @@ final class OutliersCommand implements Callable<Integer>, HasCommonOptions {
     Evaluation.checkThreads(spec.commandLine(), common.threads);
     ClusterOptions clusterOptions = source.options(spec.commandLine(), common.seed);
     OutliersOptions options = new OutliersOptions(clusterOptions, threshold, c);
-    OutputDirectory dir = OutputDirectory.prepare(spec.commandLine(), out, common.force, FILES);
+    OutputDirectory dir =
+        OutputDirectory.prepare(spec.commandLine(), outDir.path, common.force, FILES);
     Map<String, Double> seconds = new LinkedHashMap<>();
 
     long t = System.nanoTime();
@@ -141,7 +134,7 @@ final class OutliersCommand implements Callable<Integer>, HasCommonOptions {
               result.size(),
               in.all().size(),
               threshold,
-              out));
+              outDir.path));
       stdout.flush();
     }
     return 0;

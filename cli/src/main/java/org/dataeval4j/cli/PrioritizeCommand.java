@@ -1,7 +1,6 @@
 package org.dataeval4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,14 +60,7 @@ final class PrioritizeCommand implements Callable<Integer>, HasCommonOptions {
       description = "Input embeddings (n x d): .npy, FILE.npz[:ARRAY], .csv or .tsv.")
   String input = "";
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description =
-          "Output directory; created if missing. An existing non-empty DIR is refused unless"
-              + " --force. Required, no default.")
-  Path out = Path.of("");
+  @Mixin OutDir outDir = new OutDir();
 
   @Option(
       names = "--method",
@@ -145,7 +137,8 @@ final class PrioritizeCommand implements Callable<Integer>, HasCommonOptions {
   public Integer call() throws Exception {
     PrioritizeOptions options = options();
     Evaluation.checkThreads(spec.commandLine(), common.threads);
-    OutputDirectory dir = OutputDirectory.prepare(spec.commandLine(), out, common.force, FILES);
+    OutputDirectory dir =
+        OutputDirectory.prepare(spec.commandLine(), outDir.path, common.force, FILES);
     Map<String, Double> seconds = new LinkedHashMap<>();
 
     long t = System.nanoTime();
@@ -222,7 +215,7 @@ final class PrioritizeCommand implements Callable<Integer>, HasCommonOptions {
               options.method().id(),
               order,
               policyName(options.policy()),
-              out));
+              outDir.path));
       stdout.flush();
     }
     return 0;
