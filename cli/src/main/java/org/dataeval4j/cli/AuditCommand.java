@@ -204,7 +204,7 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
         progress.finish();
         x = r.reduced();
         explained = r.explainedVarianceRatio();
-        seconds.put("pca", since(t));
+        seconds.put("pca", Evaluation.since(t));
       }
       cluster = Clustering.cluster(x, options, exec);
       seconds.putAll(cluster.stageSeconds());
@@ -369,31 +369,14 @@ final class AuditCommand implements Callable<Integer>, HasCommonOptions {
 
   /** The clustering options, with usage errors naming the command-line option. */
   ClusterOptions options() {
-    Algorithm algo =
-        switch (algorithm.toLowerCase(Locale.ROOT)) {
-          case "hdbscan" -> Algorithm.HDBSCAN;
-          case "kmeans" -> Algorithm.KMEANS;
-          default -> throw usage("--algorithm must be hdbscan or kmeans, got " + algorithm);
-        };
-    requirePositive("--n-clusters", nClusters);
-    requirePositive("--pca", pca);
-    if (common.threads < 0) {
-      throw usage("--threads must be >= 0 (0 = all processors), got " + common.threads);
-    }
+    Algorithm algo = Evaluation.algorithm(spec.commandLine(), algorithm);
+    Evaluation.requirePositive(spec.commandLine(), "--n-clusters", nClusters);
+    Evaluation.requirePositive(spec.commandLine(), "--pca", pca);
+    Evaluation.checkThreads(spec.commandLine(), common.threads);
     return new ClusterOptions(algo, nClusters, null, null, common.seed);
-  }
-
-  private void requirePositive(String option, @Nullable Integer value) {
-    if (value != null && value <= 0) {
-      throw usage(option + " must be >= 1, got " + value);
-    }
   }
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private static double since(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
   }
 }

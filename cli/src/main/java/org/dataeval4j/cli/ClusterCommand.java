@@ -138,7 +138,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
 
     long t = System.nanoTime();
     Embeddings x = EmbeddingsReader.readEmbeddings(input);
-    seconds.put("read", since(t));
+    seconds.put("read", Evaluation.since(t));
     int dInput = x.dim();
     @Nullable Integer components = pca;
     if (components != null && components > dInput) {
@@ -165,7 +165,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
         progress.finish();
         x = r.reduced();
         explained = r.explainedVarianceRatio();
-        seconds.put("pca", since(t));
+        seconds.put("pca", Evaluation.since(t));
       }
       result = Clustering.cluster(x, options, exec);
     }
@@ -174,7 +174,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
     try (dir) {
       t = System.nanoTime();
       writeArrays(dir, result, x.dim());
-      seconds.put("write", since(t));
+      seconds.put("write", Evaluation.since(t));
       Map<String, Object> summary = summary(x, dInput, options, result, explained, seconds);
       dir.stage("summary.json", f -> Json.write(f, summary));
       dir.commit();
@@ -237,18 +237,11 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
 
   /** The options record, with usage errors naming the command-line option. */
   ClusterOptions options() {
-    Algorithm algo =
-        switch (algorithm.toLowerCase(Locale.ROOT)) {
-          case "hdbscan" -> Algorithm.HDBSCAN;
-          case "kmeans" -> Algorithm.KMEANS;
-          default -> throw usage("--algorithm must be hdbscan or kmeans, got " + algorithm);
-        };
-    requirePositive("--n-clusters", nClusters);
-    requirePositive("--max-cluster-size", maxClusterSize);
-    requirePositive("--pca", pca);
-    if (common.threads < 0) {
-      throw usage("--threads must be >= 0 (0 = all processors), got " + common.threads);
-    }
+    Algorithm algo = Evaluation.algorithm(spec.commandLine(), algorithm);
+    Evaluation.requirePositive(spec.commandLine(), "--n-clusters", nClusters);
+    Evaluation.requirePositive(spec.commandLine(), "--max-cluster-size", maxClusterSize);
+    Evaluation.requirePositive(spec.commandLine(), "--pca", pca);
+    Evaluation.checkThreads(spec.commandLine(), common.threads);
     @Nullable Integer runs = null;
     if (!nInit.equalsIgnoreCase("auto")) {
       try {
@@ -256,7 +249,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
       } catch (NumberFormatException e) {
         throw usage("--n-init must be a positive integer or auto, got " + nInit);
       }
-      requirePositive("--n-init", runs);
+      Evaluation.requirePositive(spec.commandLine(), "--n-init", runs);
     }
     if (algo == Algorithm.HDBSCAN && matched("--n-init")) {
       throw usage("--n-init applies to --algorithm kmeans only");
@@ -337,17 +330,7 @@ final class ClusterCommand implements Callable<Integer>, HasCommonOptions {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  private void requirePositive(String option, @Nullable Integer value) {
-    if (value != null && value <= 0) {
-      throw usage(option + " must be >= 1, got " + value);
-    }
-  }
-
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private static double since(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
   }
 }

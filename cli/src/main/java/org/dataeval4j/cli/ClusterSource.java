@@ -3,7 +3,6 @@ package org.dataeval4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.dataeval4j.cluster.Algorithm;
 import org.dataeval4j.cluster.ClusterOptions;
@@ -71,14 +70,7 @@ final class ClusterSource {
       }
     }
     String name = algorithm == null ? "hdbscan" : algorithm;
-    Algorithm algo =
-        switch (name.toLowerCase(Locale.ROOT)) {
-          case "hdbscan" -> Algorithm.HDBSCAN;
-          case "kmeans" -> Algorithm.KMEANS;
-          default ->
-              throw new ParameterException(
-                  commandLine, "--algorithm must be hdbscan or kmeans, got " + name);
-        };
+    Algorithm algo = Evaluation.algorithm(commandLine, name);
     if (nClusters != null && nClusters <= 0) {
       throw new ParameterException(commandLine, "--n-clusters must be >= 1, got " + nClusters);
     }

@@ -3,13 +3,14 @@ package org.dataeval4j.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.dataeval4j.cluster.Algorithm;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/**
- * Small pieces shared by the evaluator commands (duplicates, outliers, label-errors, prioritize).
- */
+/** Small pieces shared by the commands: option checks, timing, JSON members. */
 final class Evaluation {
   private Evaluation() {}
 
@@ -22,6 +23,32 @@ final class Evaluation {
     if (threads < 0) {
       throw new ParameterException(
           commandLine, "--threads must be >= 0 (0 = all processors), got " + threads);
+    }
+  }
+
+  /**
+   * The {@code --algorithm} value: hdbscan or kmeans, any case.
+   *
+   * @throws ParameterException for any other value
+   */
+  static Algorithm algorithm(CommandLine commandLine, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "hdbscan" -> Algorithm.HDBSCAN;
+      case "kmeans" -> Algorithm.KMEANS;
+      default ->
+          throw new ParameterException(
+              commandLine, "--algorithm must be hdbscan or kmeans, got " + value);
+    };
+  }
+
+  /**
+   * Rejects a count option below 1; {@code null} (not given) passes.
+   *
+   * @throws ParameterException if {@code value <= 0}
+   */
+  static void requirePositive(CommandLine commandLine, String option, @Nullable Integer value) {
+    if (value != null && value <= 0) {
+      throw new ParameterException(commandLine, option + " must be >= 1, got " + value);
     }
   }
 

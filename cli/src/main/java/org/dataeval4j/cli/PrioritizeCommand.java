@@ -253,9 +253,9 @@ final class PrioritizeCommand implements Callable<Integer>, HasCommonOptions {
     if (c != null && m == PrioritizeMethod.KNN) {
       throw usage("--c applies to the kmeans_* and hdbscan_* methods only");
     }
-    requirePositive("--k", k);
-    requirePositive("--c", c);
-    requirePositive("--bins", bins);
+    Evaluation.requirePositive(spec.commandLine(), "--k", k);
+    Evaluation.requirePositive(spec.commandLine(), "--c", c);
+    Evaluation.requirePositive(spec.commandLine(), "--bins", bins);
     if (bins != null && p != PrioritizeOptions.Policy.STRATIFIED) {
       throw usage("--bins applies to --policy stratified only");
     }
@@ -328,12 +328,6 @@ final class PrioritizeCommand implements Callable<Integer>, HasCommonOptions {
     json.put("seconds", seconds);
     json.put("version", Version.get());
     return json;
-  }
-
-  private void requirePositive(String option, @Nullable Integer value) {
-    if (value != null && value <= 0) {
-      throw usage(option + " must be >= 1, got " + value);
-    }
   }
 
   private ParameterException usage(String message) {
