@@ -1,7 +1,9 @@
 package org.dataeval4j.cluster;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.dataeval4j.exec.Exec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Greedy k-means++ seeding as scikit-learn does it ({@code _kmeans_plusplus}; Arthur and
@@ -30,6 +32,22 @@ final class KMeansInit {
    * @return k x d row-major centres (new array): copies of k sample rows
    */
   static double[] plusPlus(double[] x, int n, int d, int k, SplittableRandom rng, Exec exec) {
+    return plusPlus(x, n, d, k, rng, exec, DistanceKernel.best(), true);
+  }
+
+  /**
+   * As {@link #plusPlus(double[], int, int, int, SplittableRandom, Exec)}, with the given kernel
+   * and with or without the float32 screen (the result is the same: for tests).
+   */
+  static double[] plusPlus(
+      double[] x,
+      int n,
+      int d,
+      int k,
+      SplittableRandom rng,
+      Exec exec,
+      DistanceKernel kernel,
+      boolean screened) {
     double[] centers = new double[k * d];
     int first = rng.nextInt(n);
     System.arraycopy(x, first * d, centers, 0, d);
@@ -44,7 +62,7 @@ final class KMeansInit {
         bs,
         (start, end) -> {
           for (int i = start; i < end; i++) {
-            closest[i] = KMeansKernel.sqDist(x, i * d, centers, 0, d);
+            closest[i] = kernel.one(x, i * d, centers, 0, d);
           }
         });
     double[] cumulative = new double[n];
@@ -53,6 +71,7 @@ final class KMeansInit {
     // Squared distances from each candidate to each centre chosen so far (trials x k).
     double[] toCenters = new double[trials * k];
     double[] partial = new double[blocks * trials];
+    Screen screen = screened ? Screen.of(x, n, d, trials) : null;
     for (int c = 1; c < k; c++) {
       // Cumulative potential in sample order (serial: it is O(n), and a fixed order).
       double acc = 0;
@@ -64,8 +83,11 @@ final class KMeansInit {
         double r = rng.nextDouble() * acc;
         candidates[t] = firstAbove(cumulative, r);
         for (int o = 0; o < c; o++) {
-          toCenters[t * k + o] = KMeansKernel.sqDist(x, candidates[t] * d, centers, o * d, d);
+          toCenters[t * k + o] = kernel.one(x, candidates[t] * d, centers, o * d, d);
         }
+      }
+      if (screen != null) {
+        screen.setCandidates(x, candidates, closest);
       }
       int chosen = c;
       exec.forEachBlock(
@@ -74,23 +96,46 @@ final class KMeansInit {
           (start, end) -> {
             int b = start / bs;
             for (int t = 0; t < trials; t++) {
-              partial[b * trials + t] = 0;
+              Arrays.fill(candidateDist, t * n + start, t * n + end, Double.POSITIVE_INFINITY);
             }
-            for (int i = start; i < end; i++) {
-              double ci = closest[i];
-              int a = nearest[i];
-              for (int t = 0; t < trials; t++) {
-                // Triangle inequality: |x - cand| >= |cand - c_a| - |x - c_a| >= |x - c_a| when
-                // |cand - c_a|^2 >= 4 |x - c_a|^2, so the candidate cannot bring x closer.
-                double dd;
-                if (toCenters[t * k + a] > 4 * ci * (1 + PRUNE_SLACK)) {
-                  dd = Double.POSITIVE_INFINITY;
-                } else {
-                  dd = KMeansKernel.sqDist(x, i * d, x, candidates[t] * d, d);
+            // Only pairs the screen cannot rule out are measured: a candidate that brings x no
+            // closer leaves min(closest, dist) unchanged, so +Infinity stands for its distance.
+            if (screen != null) {
+              kernel.screen(
+                  screen.packed,
+                  screen.norms,
+                  d,
+                  start,
+                  end,
+                  screen.candidates,
+                  screen.candidateNorms,
+                  screen.eps,
+                  Float.MIN_NORMAL,
+                  screen.thresholds,
+                  (i, t) -> {
+                    if (t < trials && i >= start && i < end) {
+                      candidateDist[t * n + i] = kernel.one(x, i * d, x, candidates[t] * d, d);
+                    }
+                  });
+            } else {
+              for (int i = start; i < end; i++) {
+                double limit = closest[i] * (1 + PRUNE_SLACK);
+                for (int t = 0; t < trials; t++) {
+                  // Triangle inequality: |x - cand| >= |cand - c_a| - |x - c_a| >= |x - c_a|
+                  // when |cand - c_a|^2 >= 4 |x - c_a|^2: the candidate cannot bring x closer.
+                  if (!(toCenters[t * k + nearest[i]] > 4 * limit)) {
+                    candidateDist[t * n + i] = kernel.one(x, i * d, x, candidates[t] * d, d);
+                  }
                 }
-                candidateDist[t * n + i] = dd;
-                partial[b * trials + t] += Math.min(ci, dd);
               }
+            }
+            for (int t = 0; t < trials; t++) {
+              int offset = t * n;
+              double sum = 0;
+              for (int i = start; i < end; i++) {
+                sum += Math.min(closest[i], candidateDist[offset + i]);
+              }
+              partial[b * trials + t] = sum;
             }
           });
       int best = 0;
@@ -116,6 +161,95 @@ final class KMeansInit {
       }
     }
     return centers;
+  }
+
+  /**
+   * The samples in float32 for the screen of {@link DistanceKernel#screen}, with the current
+   * candidates and per-sample thresholds; {@code null} from {@link #of} when the values are too
+   * large or too small for float squares (the triangle-inequality pruning is used then).
+   */
+  private static final class Screen {
+    final int n;
+    final int d;
+    final int trials;
+    final float[] packed;
+    final float[] norms;
+    final float[] thresholds;
+    final float[] candidates;
+    final float[] candidateNorms = new float[DistanceKernel.LANES];
+
+    /** The relative error bound of the k-NN screen, {@code (2 d + 32) 2^-24}. */
+    final float eps;
+
+    private Screen(int n, int d, int trials) {
+      int lanes = DistanceKernel.LANES;
+      int groups = (n + lanes - 1) / lanes;
+      this.n = n;
+      this.d = d;
+      this.trials = trials;
+      this.packed = new float[Math.multiplyExact(groups * lanes, d)];
+      this.norms = new float[groups * lanes];
+      this.thresholds = new float[groups * lanes];
+      this.candidates = new float[lanes * d];
+      this.eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
+    }
+
+    static @Nullable Screen of(double[] x, int n, int d, int trials) {
+      if (trials > DistanceKernel.LANES || !screenable(x, d)) {
+        return null;
+      }
+      Screen s = new Screen(n, d, trials);
+      int lanes = DistanceKernel.LANES;
+      for (int i = 0; i < n; i++) {
+        int base = (i / lanes) * d * lanes + i % lanes;
+        double norm = 0;
+        for (int t = 0; t < d; t++) {
+          float v = (float) x[i * d + t];
+          s.packed[base + t * lanes] = v;
+          norm += (double) v * v;
+        }
+        s.norms[i] = (float) norm;
+      }
+      Arrays.fill(s.norms, n, s.norms.length, Float.POSITIVE_INFINITY);
+      Arrays.fill(s.thresholds, n, s.thresholds.length, Float.NEGATIVE_INFINITY);
+      return s;
+    }
+
+    /**
+     * Loads the trial candidates (padded to 8 with the last one) and the thresholds: each sample's
+     * squared distance to its nearest centre, rounded up to float.
+     */
+    void setCandidates(double[] x, int[] chosen, double[] closest) {
+      for (int c = 0; c < DistanceKernel.LANES; c++) {
+        int row = chosen[Math.min(c, trials - 1)];
+        double norm = 0;
+        for (int t = 0; t < d; t++) {
+          float v = (float) x[row * d + t];
+          candidates[c * d + t] = v;
+          norm += (double) v * v;
+        }
+        candidateNorms[c] = (float) norm;
+      }
+      for (int i = 0; i < n; i++) {
+        float f = (float) closest[i];
+        thresholds[i] = f < closest[i] ? Math.nextUp(f) : f;
+      }
+    }
+
+    /** As {@code KnnSearch.screenable}: squares and products of the values stay normal floats. */
+    private static boolean screenable(double[] x, int d) {
+      double max = 0;
+      double minNonZero = Double.POSITIVE_INFINITY;
+      for (double v : x) {
+        double a = Math.abs(v);
+        max = Math.max(max, a);
+        if (a > 0) {
+          minNonZero = Math.min(minNonZero, a);
+        }
+      }
+      double limit = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, d)));
+      return max <= limit && (max == 0 || minNonZero >= 1e-15);
+    }
   }
 
   /**

@@ -12,8 +12,7 @@ final class KMeansKernel {
    * double. Four independent accumulators (feature j goes to accumulator {@code j % 4}, the tail
    * beyond the last multiple of 4 to the first) let the additions overlap instead of waiting on
    * each other; the result is {@code (s0 + s1) + (s2 + s3)}. Every distance that decides a label is
-   * this exact sum ({@link KMeansScan} reproduces it bit for bit), so ties break the same way
-   * whichever loop computed them.
+   * this exact sum, so ties break the same way whichever loop computed them.
    */
   static double sqDist(double[] a, int ao, double[] b, int bo, int d) {
     double s0 = 0;
@@ -36,19 +35,6 @@ final class KMeansKernel {
       s0 += t * t;
     }
     return (s0 + s1) + (s2 + s3);
-  }
-
-  /**
-   * {@code acc[ao + m] += (v - row[ro + m])^2} for {@code m} in {@code [0, len)}: one feature's
-   * term of many distances at once. The iterations are independent, so a vectorising JIT can use
-   * SIMD instructions (JDK 17's C2 did not in a micro-benchmark: it cannot rule out that {@code
-   * acc} and {@code row} alias).
-   */
-  static void addSquaredDiffs(double[] acc, int ao, double v, double[] row, int ro, int len) {
-    for (int m = 0; m < len; m++) {
-      double t = v - row[ro + m];
-      acc[ao + m] += t * t;
-    }
   }
 
   /**

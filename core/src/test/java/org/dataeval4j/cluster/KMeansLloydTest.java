@@ -10,7 +10,7 @@ import org.dataeval4j.exec.Exec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Hamerly- and Elkan-accelerated Lloyd of {@link KMeansLloyd} against a naive Lloyd written
+ * The Elkan- and Yinyang-accelerated Lloyd of {@link KMeansLloyd} against a naive Lloyd written
  * straight from {@code cluster.md} §10.2 step 3b (every distance computed, empty clusters relocated
  * by a full sort): on seeded random inputs of awkward sizes, with ties, duplicates and empty
  * clusters, both must give identical labels and iteration counts, and the same centres up to the
@@ -39,14 +39,16 @@ class KMeansLloydTest {
             for (int maxIter : new int[] {3, KMeansLloyd.MAX_ITER}) {
               double tol = kind == 2 ? 0 : 1e-4 * variance(x, n, d);
               KMeansLloyd.Run expected = naive(x, n, d, init, k, tol, maxIter);
-              for (int variant = 0; variant < 4; variant++) {
+              int variant = 0;
+              for (KMeansLloyd.Bounds bounds : allBounds(k)) {
                 int threads = variant % 2 == 0 ? 1 : 3;
-                boolean elkan = variant >= 2;
+                // Alternate the kernels too: SIMD and scalar must agree bit for bit.
+                DistanceKernel kernel =
+                    variant++ / 2 % 2 == 0 ? DistanceKernels.BEST : DistanceKernels.SCALAR;
                 try (Exec exec = Exec.create(threads)) {
                   KMeansLloyd.Run actual =
-                      KMeansLloyd.run(x, n, d, init, k, tol, maxIter, exec, elkan);
-                  String what =
-                      "n=" + n + " d=" + d + " k=" + k + " kind=" + kind + " elkan=" + elkan;
+                      KMeansLloyd.run(x, n, d, init, k, tol, maxIter, exec, bounds, kernel);
+                  String what = "n=" + n + " d=" + d + " k=" + k + " kind=" + kind + " " + bounds;
                   assertThat(actual.labels()).as(what).containsExactly(expected.labels());
                   assertClose(actual.centers(), expected.centers(), what);
                   assertThat(actual.iterations()).as(what).isEqualTo(expected.iterations());
@@ -76,15 +78,89 @@ class KMeansLloydTest {
     double[] init = startingCentres(rng, x, n, d, k, 0);
     double tol = 1e-4 * variance(x, n, d);
     KMeansLloyd.Run expected = naive(x, n, d, init, k, tol, KMeansLloyd.MAX_ITER);
-    for (boolean elkan : new boolean[] {false, true}) {
+    for (KMeansLloyd.Bounds bounds : allBounds(k)) {
       try (Exec exec = Exec.create(4)) {
         KMeansLloyd.Run actual =
-            KMeansLloyd.run(x, n, d, init, k, tol, KMeansLloyd.MAX_ITER, exec, elkan);
-        assertThat(actual.labels()).as("elkan=%s", elkan).containsExactly(expected.labels());
+            KMeansLloyd.run(
+                x, n, d, init, k, tol, KMeansLloyd.MAX_ITER, exec, bounds, DistanceKernels.BEST);
+        assertThat(actual.labels()).as("%s", bounds).containsExactly(expected.labels());
         assertClose(actual.centers(), expected.centers(), "n=5000");
         assertThat(actual.iterations()).isEqualTo(expected.iterations());
       }
     }
+  }
+
+  @Test
+  void everyKindOfBoundsAndKernelGivesIdenticalArrays() {
+    SplittableRandom rng = new SplittableRandom(11);
+    int n = 4000;
+    int d = 9;
+    int k = 70;
+    double[] x = data(rng, n, d, 0);
+    double[] init = startingCentres(rng, x, n, d, k, 0);
+    double tol = 1e-4 * variance(x, n, d);
+    KMeansLloyd.Run reference;
+    try (Exec exec = Exec.create(1)) {
+      reference =
+          KMeansLloyd.run(
+              x,
+              n,
+              d,
+              init,
+              k,
+              tol,
+              KMeansLloyd.MAX_ITER,
+              exec,
+              KMeansLloyd.Bounds.ELKAN,
+              DistanceKernels.SCALAR);
+    }
+    List<KMeansLloyd.Bounds> kinds = new ArrayList<>(allBounds(k));
+    kinds.add(KMeansLloyd.Bounds.choose(n, k));
+    for (KMeansLloyd.Bounds bounds : kinds) {
+      try (Exec exec = Exec.create(3)) {
+        KMeansLloyd.Run actual =
+            KMeansLloyd.run(
+                x, n, d, init, k, tol, KMeansLloyd.MAX_ITER, exec, bounds, DistanceKernels.BEST);
+        assertThat(actual.labels()).as("%s", bounds).containsExactly(reference.labels());
+        assertThat(actual.centers()).as("%s", bounds).containsExactly(reference.centers());
+        assertThat(actual.iterations()).as("%s", bounds).isEqualTo(reference.iterations());
+      }
+    }
+  }
+
+  @Test
+  void centreGroupsCoverEveryCentreWithNoEmptyGroup() {
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int k : new int[] {1, 2, 9, 50}) {
+      for (int t : new int[] {1, 4, 10, 80}) {
+        int d = 3;
+        double[] centres = new double[k * d];
+        for (int i = 0; i < centres.length; i++) {
+          // Duplicated centres too: groups started from them must not stay empty.
+          centres[i] = i % 2 == 0 ? rng.nextInt(2) : rng.nextGaussian();
+        }
+        int[] of = KMeansLloyd.groupCentres(centres, k, d, t);
+        int groups = Arrays.stream(of).max().orElseThrow() + 1;
+        assertThat(groups).as("k=%d t=%d", k, t).isBetween(1, Math.min(k, t));
+        int[] sizes = new int[groups];
+        for (int g : of) {
+          sizes[g]++;
+        }
+        assertThat(sizes).as("k=%d t=%d", k, t).doesNotContain(0);
+      }
+    }
+  }
+
+  /**
+   * Elkan's bounds, and Yinyang's with one group (Hamerly's algorithm), a few groups, and one group
+   * per centre.
+   */
+  private static List<KMeansLloyd.Bounds> allBounds(int k) {
+    return List.of(
+        KMeansLloyd.Bounds.ELKAN,
+        KMeansLloyd.Bounds.yinyang(1),
+        KMeansLloyd.Bounds.yinyang(Math.min(k, 3)),
+        KMeansLloyd.Bounds.yinyang(k));
   }
 
   private static void assertClose(double[] actual, double[] expected, String what) {

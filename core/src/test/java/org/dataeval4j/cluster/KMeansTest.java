@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.exec.Exec;
@@ -186,6 +187,36 @@ class KMeansTest {
       rows.add(found);
     }
     assertThat(rows).hasSize(20);
+  }
+
+  @Test
+  void plusPlusIsTheSameWithOrWithoutTheFloatScreenOnAnyKernelAndThreads() {
+    SplittableRandom data = new SplittableRandom(12);
+    for (int kind = 0; kind < 2; kind++) {
+      int n = 700;
+      int d = kind == 0 ? 50 : 3;
+      double[] x = new double[n * d];
+      for (int i = 0; i < x.length; i++) {
+        // Kind 1: small integers, with many exact ties and duplicates.
+        x[i] = kind == 0 ? data.nextGaussian() + (i / d) % 7 : data.nextInt(4);
+      }
+      for (int k : new int[] {2, 9, 40}) {
+        double[] expected =
+            KMeansInit.plusPlus(
+                x, n, d, k, new SplittableRandom(k), Exec.serial(), DistanceKernels.SCALAR, false);
+        for (boolean screened : new boolean[] {false, true}) {
+          for (DistanceKernel kernel : List.of(DistanceKernels.SCALAR, DistanceKernels.BEST)) {
+            try (Exec exec = Exec.create(3)) {
+              double[] actual =
+                  KMeansInit.plusPlus(x, n, d, k, new SplittableRandom(k), exec, kernel, screened);
+              assertThat(actual)
+                  .as("kind=%d k=%d screened=%s %s", kind, k, screened, kernel)
+                  .containsExactly(expected);
+            }
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,78 @@
+package org.dataeval4j.cluster;
+
+/**
+ * The inner loops of k-means, with a scalar and a SIMD implementation that give identical results
+ * (they differ in speed only, so labels and ties never depend on which one runs):
+ *
+ * <ul>
+ *   <li>exact squared Euclidean distances between rows of flat row-major double arrays, every one
+ *       equal bit for bit to {@link KMeansKernel#sqDist}: four accumulators (feature j to
+ *       accumulator {@code j % 4}, the tail to the first), subtraction, multiplication and addition
+ *       rounded separately (no fused multiply-add), summed as {@code (s0 + s1) + (s2 + s3)};
+ *   <li>Elkan's filter over one sample's float lower bounds ({@link #candidates}).
+ * </ul>
+ */
+interface DistanceKernel {
+
+  /** Float lanes of {@link #candidates}: bound rows are padded to a multiple of this. */
+  int LANES = 8;
+
+  /** {@code |a[ao .. ao + d) - b[bo .. bo + d)|^2}. */
+  double one(double[] a, int ao, double[] b, int bo, int d);
+
+  /**
+   * The distances from one row of {@code a} to four rows of {@code b} (at offsets {@code b0 .. b3},
+   * repeats allowed) into {@code out[0 .. 4)}; four at once let a SIMD kernel overlap four chains
+   * of additions.
+   */
+  void four(double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out);
+
+  /**
+   * Elkan's filter for one sample: writes to {@code out}, ascending, every c in {@code [0, kp)}
+   * with {@code lower[lo + c] - drift[c] <= limit} and {@code half[ho + c] <= limit} (float
+   * arithmetic, so both implementations agree exactly), and returns how many.
+   *
+   * @param kp the padded row length, a multiple of {@link #LANES}; padding must fail the test (e.g.
+   *     {@code half = +Infinity})
+   */
+  int candidates(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out);
+
+  /** Receives the (sample, candidate) pairs that {@link #screen} cannot rule out. */
+  interface PairSink {
+    void pass(int sample, int candidate);
+  }
+
+  /**
+   * The k-means++ screen: for each sample i of {@code [from, to)} and each of 8 candidates c, calls
+   * {@code sink.pass(i, c)} at least when {@code lower <= thresholds[i]}, with {@code a} the float
+   * value of {@code |x_i|^2 + |c|^2 - 2 x_i.c} however accumulated and {@code lower = a - (eps
+   * (|x_i|^2 + |c|^2) + tiny)}, a lower bound on the exact squared distance (the bound of the k-NN
+   * screening, {@code org.dataeval4j.neighbors.KnnSearch}). Implementations may call it for more
+   * pairs (and for samples of the groups that straddle {@code from} and {@code to}).
+   *
+   * @param packed the samples in float, 8 per group, feature-major within a group (element t of
+   *     sample {@code 8 g + l} at {@code (g d + t) 8 + l})
+   * @param norms their squared norms ({@code 8 * groups}, padding +Infinity)
+   * @param candidates 8 x d row-major candidate rows in float
+   * @param candidateNorms their 8 squared norms
+   * @param thresholds per sample, padded like {@code norms}
+   */
+  void screen(
+      float[] packed,
+      float[] norms,
+      int d,
+      int from,
+      int to,
+      float[] candidates,
+      float[] candidateNorms,
+      float eps,
+      float tiny,
+      float[] thresholds,
+      PairSink sink);
+
+  /** The SIMD implementation when the Vector API is usable at run time, else the scalar one. */
+  static DistanceKernel best() {
+    return DistanceKernels.BEST;
+  }
+}

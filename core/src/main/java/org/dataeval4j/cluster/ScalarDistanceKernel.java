@@ -1,0 +1,59 @@
+package org.dataeval4j.cluster;
+
+/** {@link DistanceKernel} in plain Java (its distances are {@link KMeansKernel#sqDist} itself). */
+final class ScalarDistanceKernel implements DistanceKernel {
+
+  @Override
+  public double one(double[] a, int ao, double[] b, int bo, int d) {
+    return KMeansKernel.sqDist(a, ao, b, bo, d);
+  }
+
+  @Override
+  public void four(
+      double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out) {
+    out[0] = KMeansKernel.sqDist(a, ao, b, b0, d);
+    out[1] = KMeansKernel.sqDist(a, ao, b, b1, d);
+    out[2] = KMeansKernel.sqDist(a, ao, b, b2, d);
+    out[3] = KMeansKernel.sqDist(a, ao, b, b3, d);
+  }
+
+  @Override
+  public int candidates(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
+    int count = 0;
+    for (int c = 0; c < kp; c++) {
+      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
+        out[count++] = c;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public void screen(
+      float[] packed,
+      float[] norms,
+      int d,
+      int from,
+      int to,
+      float[] candidates,
+      float[] candidateNorms,
+      float eps,
+      float tiny,
+      float[] thresholds,
+      PairSink sink) {
+    for (int i = from; i < to; i++) {
+      int base = (i / LANES) * d * LANES + i % LANES;
+      for (int c = 0; c < LANES; c++) {
+        float dot = 0f;
+        for (int t = 0; t < d; t++) {
+          dot += packed[base + t * LANES] * candidates[c * d + t];
+        }
+        float sum = norms[i] + candidateNorms[c];
+        if (sum - 2f * dot - (sum * eps + tiny) <= thresholds[i]) {
+          sink.pass(i, c);
+        }
+      }
+    }
+  }
+}

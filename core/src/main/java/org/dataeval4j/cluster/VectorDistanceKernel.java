@@ -1,0 +1,184 @@
+package org.dataeval4j.cluster;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link DistanceKernel} with the incubating Vector API (loaded by {@link DistanceKernels} only
+ * when the module {@code jdk.incubator.vector} is present). One 256-bit vector holds the four
+ * accumulators of {@link KMeansKernel#sqDist}: lane m sums features {@code j = m (mod 4)} in the
+ * same order, with separate subtract, multiply and add (never {@code fma}, which would round
+ * differently), so every distance equals the scalar one bit for bit. {@link #four} keeps four such
+ * vectors in flight and loads each chunk of the shared row once. {@link #candidates} tests 8 float
+ * bounds per step without a branch.
+ */
+final class VectorDistanceKernel implements DistanceKernel {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+
+  VectorDistanceKernel() {
+    if (S.length() != 4 || F.length() != LANES) {
+      throw new IllegalStateException(
+          "expected 4 double and " + LANES + " float lanes, got " + S.length() + ", " + F.length());
+    }
+  }
+
+  @Override
+  public int candidates(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
+    // Branch-free first: the smallest max(bound, half) over the row. Usually it exceeds the limit
+    // and there is no candidate; otherwise the row is scanned again lane by lane (JDK 17 compiles
+    // neither mask.toLong() nor compress to SIMD).
+    FloatVector pass = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+    for (int c = 0; c < kp; c += LANES) {
+      FloatVector bound =
+          FloatVector.fromArray(F, lower, lo + c).sub(FloatVector.fromArray(F, drift, c));
+      pass = pass.min(bound.max(FloatVector.fromArray(F, half, ho + c)));
+    }
+    if (pass.reduceLanes(VectorOperators.MIN) > limit) {
+      return 0;
+    }
+    int count = 0;
+    for (int c = 0; c < kp; c++) {
+      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
+        out[count++] = c;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public double one(double[] a, int ao, double[] b, int bo, int d) {
+    DoubleVector acc = DoubleVector.zero(S);
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      DoubleVector t =
+          DoubleVector.fromArray(S, a, ao + j).sub(DoubleVector.fromArray(S, b, bo + j));
+      acc = acc.add(t.mul(t));
+    }
+    return finish(acc.lane(0), acc.lane(1), acc.lane(2), acc.lane(3), a, ao, b, bo, j, d);
+  }
+
+  @Override
+  public void four(
+      double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out) {
+    DoubleVector c0 = DoubleVector.zero(S);
+    DoubleVector c1 = c0;
+    DoubleVector c2 = c0;
+    DoubleVector c3 = c0;
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      DoubleVector x = DoubleVector.fromArray(S, a, ao + j);
+      DoubleVector t0 = x.sub(DoubleVector.fromArray(S, b, b0 + j));
+      DoubleVector t1 = x.sub(DoubleVector.fromArray(S, b, b1 + j));
+      DoubleVector t2 = x.sub(DoubleVector.fromArray(S, b, b2 + j));
+      DoubleVector t3 = x.sub(DoubleVector.fromArray(S, b, b3 + j));
+      c0 = c0.add(t0.mul(t0));
+      c1 = c1.add(t1.mul(t1));
+      c2 = c2.add(t2.mul(t2));
+      c3 = c3.add(t3.mul(t3));
+    }
+    out[0] = finish(c0.lane(0), c0.lane(1), c0.lane(2), c0.lane(3), a, ao, b, b0, j, d);
+    out[1] = finish(c1.lane(0), c1.lane(1), c1.lane(2), c1.lane(3), a, ao, b, b1, j, d);
+    out[2] = finish(c2.lane(0), c2.lane(1), c2.lane(2), c2.lane(3), a, ao, b, b2, j, d);
+    out[3] = finish(c3.lane(0), c3.lane(1), c3.lane(2), c3.lane(3), a, ao, b, b3, j, d);
+  }
+
+  /**
+   * The scalar tail into lane 0, then {@code (s0 + s1) + (s2 + s3)} as the scalar kernel. It takes
+   * the lanes, not the vector: a vector passed to a method the JIT does not inline is boxed on the
+   * heap, which made the kernel slower than the scalar one.
+   */
+  private static double finish(
+      double s0,
+      double s1,
+      double s2,
+      double s3,
+      double[] a,
+      int ao,
+      double[] b,
+      int bo,
+      int j,
+      int d) {
+    double acc = s0;
+    for (int t = j; t < d; t++) {
+      double v = a[ao + t] - b[bo + t];
+      acc += v * v;
+    }
+    return (acc + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void screen(
+      float[] packed,
+      float[] norms,
+      int d,
+      int from,
+      int to,
+      float[] candidates,
+      float[] candidateNorms,
+      float eps,
+      float tiny,
+      float[] thresholds,
+      PairSink sink) {
+    float[] dots = new float[LANES * LANES];
+    float[] lows = new float[LANES];
+    int o1 = d;
+    int o2 = 2 * d;
+    int o3 = 3 * d;
+    int o4 = 4 * d;
+    int o5 = 5 * d;
+    int o6 = 6 * d;
+    int o7 = 7 * d;
+    for (int g = from / LANES; g * LANES < to; g++) {
+      // Eight candidates at once: each loaded group of samples feeds eight independent FMAs.
+      FloatVector a0 = FloatVector.zero(F);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      FloatVector a4 = a0;
+      FloatVector a5 = a0;
+      FloatVector a6 = a0;
+      FloatVector a7 = a0;
+      int b = g * d * LANES;
+      for (int t = 0; t < d; t++) {
+        FloatVector v = FloatVector.fromArray(F, packed, b + t * LANES);
+        a0 = v.fma(FloatVector.broadcast(F, candidates[t]), a0);
+        a1 = v.fma(FloatVector.broadcast(F, candidates[o1 + t]), a1);
+        a2 = v.fma(FloatVector.broadcast(F, candidates[o2 + t]), a2);
+        a3 = v.fma(FloatVector.broadcast(F, candidates[o3 + t]), a3);
+        a4 = v.fma(FloatVector.broadcast(F, candidates[o4 + t]), a4);
+        a5 = v.fma(FloatVector.broadcast(F, candidates[o5 + t]), a5);
+        a6 = v.fma(FloatVector.broadcast(F, candidates[o6 + t]), a6);
+        a7 = v.fma(FloatVector.broadcast(F, candidates[o7 + t]), a7);
+      }
+      a0.intoArray(dots, 0);
+      a1.intoArray(dots, LANES);
+      a2.intoArray(dots, 2 * LANES);
+      a3.intoArray(dots, 3 * LANES);
+      a4.intoArray(dots, 4 * LANES);
+      a5.intoArray(dots, 5 * LANES);
+      a6.intoArray(dots, 6 * LANES);
+      a7.intoArray(dots, 7 * LANES);
+      int j0 = g * LANES;
+      FloatVector rowNorms = FloatVector.fromArray(F, norms, j0);
+      FloatVector limit = FloatVector.fromArray(F, thresholds, j0);
+      for (int c = 0; c < LANES; c++) {
+        FloatVector sum = rowNorms.add(candidateNorms[c]);
+        FloatVector lower =
+            FloatVector.fromArray(F, dots, c * LANES).mul(-2f).add(sum).sub(sum.mul(eps).add(tiny));
+        if (lower.compare(VectorOperators.LE, limit).anyTrue()) {
+          // Rare: the lanes are visited one by one.
+          lower.intoArray(lows, 0);
+          for (int l = 0; l < LANES; l++) {
+            if (lows[l] <= thresholds[j0 + l]) {
+              sink.pass(j0 + l, c);
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package org.dataeval4j.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SIMD and scalar {@link DistanceKernel}s against {@link KMeansKernel#sqDist} and against their
+ * contracts, on awkward sizes: distances bit for bit, Elkan's candidates exactly, and the k-means++
+ * screen never dropping a pair whose exact distance is within its threshold.
+ */
+class DistanceKernelTest {
+
+  private static final int[] DIMS = {1, 2, 3, 4, 5, 7, 8, 13, 33, 50, 127};
+
+  private static List<DistanceKernel> kernels() {
+    List<DistanceKernel> all = new ArrayList<>();
+    all.add(DistanceKernels.SCALAR);
+    all.add(DistanceKernels.BEST);
+    return all;
+  }
+
+  @Test
+  void theSimdKernelIsInUse() {
+    // The tests run with jdk.incubator.vector (see core/pom.xml); otherwise they compare the
+    // scalar kernel with itself.
+    assertThat(DistanceKernels.BEST).isInstanceOf(VectorDistanceKernel.class);
+  }
+
+  @Test
+  void distancesEqualTheScalarSumBitForBit() {
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int d : DIMS) {
+      double[] a = values(rng, 3 * d + 1);
+      double[] b = values(rng, 9 * d + 3);
+      double[] four = new double[4];
+      for (DistanceKernel kernel : kernels()) {
+        for (int ao : new int[] {0, 1, 2 * d + 1}) {
+          kernel.four(a, ao, b, 3, d + 2, 4 * d, 8 * d + 3, d, four);
+          int[] offsets = {3, d + 2, 4 * d, 8 * d + 3};
+          for (int q = 0; q < 4; q++) {
+            double expected = KMeansKernel.sqDist(a, ao, b, offsets[q], d);
+            assertThat(four[q]).as("d=%d %s", d, kernel).isEqualTo(expected);
+            assertThat(kernel.one(a, ao, b, offsets[q], d)).isEqualTo(expected);
+            // Symmetric bit for bit, which the k-means++ screen relies on.
+            assertThat(kernel.one(b, offsets[q], a, ao, d)).isEqualTo(expected);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void elkanCandidatesAgreeWithTheirDefinition() {
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
+      int kp = KMeansLloyd.paddedLength(k);
+      float[] lower = new float[3 * kp];
+      float[] drift = new float[kp];
+      float[] half = new float[2 * kp];
+      for (int c = 0; c < kp; c++) {
+        boolean pad = c >= k;
+        lower[kp + c] = pad ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+        drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
+        half[kp + c] = pad || c == 0 ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+      }
+      for (float limit : new float[] {0f, 0.5f, 1f, 1.7f, 3f}) {
+        List<Integer> expected = new ArrayList<>();
+        for (int c = 0; c < kp; c++) {
+          if (lower[kp + c] - drift[c] <= limit && half[kp + c] <= limit) {
+            expected.add(c);
+          }
+        }
+        for (DistanceKernel kernel : kernels()) {
+          int[] out = new int[kp];
+          int count = kernel.candidates(lower, kp, drift, half, kp, kp, limit, out);
+          assertThat(Arrays.stream(out, 0, count).boxed().toList())
+              .as("k=%d limit=%s %s", k, limit, kernel)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theScreenKeepsEveryPairWithinItsThreshold() {
+    SplittableRandom rng = new SplittableRandom(7);
+    int lanes = DistanceKernel.LANES;
+    for (int n : new int[] {1, 7, 13, 33, 127}) {
+      for (int d : new int[] {1, 3, 8, 50}) {
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+          // Small integers too, so that exact ties with the thresholds occur.
+          x[i] = i % 3 == 0 ? rng.nextInt(3) : rng.nextGaussian() * 10;
+        }
+        int groups = (n + lanes - 1) / lanes;
+        float[] packed = new float[groups * lanes * d];
+        float[] norms = new float[groups * lanes];
+        Arrays.fill(norms, Float.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+          double norm = 0;
+          for (int t = 0; t < d; t++) {
+            float v = (float) x[i * d + t];
+            packed[(i / lanes) * d * lanes + t * lanes + i % lanes] = v;
+            norm += (double) v * v;
+          }
+          norms[i] = (float) norm;
+        }
+        int[] rows = new int[lanes];
+        float[] candidates = new float[lanes * d];
+        float[] candidateNorms = new float[lanes];
+        for (int c = 0; c < lanes; c++) {
+          rows[c] = rng.nextInt(n);
+          double norm = 0;
+          for (int t = 0; t < d; t++) {
+            float v = (float) x[rows[c] * d + t];
+            candidates[c * d + t] = v;
+            norm += (double) v * v;
+          }
+          candidateNorms[c] = (float) norm;
+        }
+        float[] thresholds = new float[groups * lanes];
+        Arrays.fill(thresholds, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+          // Thresholds at, just below and above real distances.
+          double exact = KMeansKernel.sqDist(x, i * d, x, rows[i % lanes] * d, d);
+          thresholds[i] = (float) (exact * (0.5 + rng.nextInt(3) * 0.5));
+        }
+        float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
+        for (DistanceKernel kernel : kernels()) {
+          boolean[] passed = new boolean[n * lanes];
+          int from = n / 3;
+          int to = n;
+          kernel.screen(
+              packed,
+              norms,
+              d,
+              from,
+              to,
+              candidates,
+              candidateNorms,
+              eps,
+              Float.MIN_NORMAL,
+              thresholds,
+              (i, c) -> passed[i * lanes + c] = true);
+          for (int i = from; i < to; i++) {
+            for (int c = 0; c < lanes; c++) {
+              double exact = KMeansKernel.sqDist(x, i * d, x, rows[c] * d, d);
+              if (exact <= thresholds[i]) {
+                assertThat(passed[i * lanes + c])
+                    .as("n=%d d=%d i=%d c=%d %s", n, d, i, c, kernel)
+                    .isTrue();
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static double[] values(SplittableRandom rng, int length) {
+    double[] v = new double[length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rng.nextGaussian() * Math.exp(rng.nextGaussian());
+    }
+    return v;
+  }
+}
