@@ -38,6 +38,24 @@ interface DistanceKernel {
   int candidates(
       float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out);
 
+  /**
+   * Four independent distances, {@code out[m] = |a[am .. am + d) - b[bm .. bm + d)|^2}: rows that
+   * are not shared still overlap their chains of additions and their memory loads.
+   */
+  void pairs(
+      double[] a,
+      int a0,
+      int a1,
+      int a2,
+      int a3,
+      double[] b,
+      int b0,
+      int b1,
+      int b2,
+      int b3,
+      int d,
+      double[] out);
+
   /** Receives the (sample, candidate) pairs that {@link #screen} cannot rule out. */
   interface PairSink {
     void pass(int sample, int candidate);

@@ -72,6 +72,11 @@ final class KMeansInit {
     double[] toCenters = new double[trials * k];
     double[] partial = new double[blocks * trials];
     Screen screen = screened ? Screen.of(x, n, d, trials) : null;
+    if (screen != null) {
+      for (int i = 0; i < n; i++) {
+        screen.thresholds[i] = KMeansKernel.floatAtLeast(closest[i]);
+      }
+    }
     for (int c = 1; c < k; c++) {
       // Cumulative potential in sample order (serial: it is O(n), and a fixed order).
       double acc = 0;
@@ -87,7 +92,7 @@ final class KMeansInit {
         }
       }
       if (screen != null) {
-        screen.setCandidates(x, candidates, closest);
+        screen.setCandidates(x, candidates);
       }
       int chosen = c;
       exec.forEachBlock(
@@ -157,6 +162,9 @@ final class KMeansInit {
         if (dd < closest[i]) {
           closest[i] = dd;
           nearest[i] = chosen;
+          if (screen != null) {
+            screen.thresholds[i] = KMeansKernel.floatAtLeast(dd);
+          }
         }
       }
     }
@@ -174,7 +182,10 @@ final class KMeansInit {
     final int trials;
     final float[] packed;
     final float[] norms;
+
+    /** Per sample, its squared distance to the nearest centre so far, rounded up to float. */
     final float[] thresholds;
+
     final float[] candidates;
     final float[] candidateNorms = new float[DistanceKernel.LANES];
 
@@ -215,11 +226,8 @@ final class KMeansInit {
       return s;
     }
 
-    /**
-     * Loads the trial candidates (padded to 8 with the last one) and the thresholds: each sample's
-     * squared distance to its nearest centre, rounded up to float.
-     */
-    void setCandidates(double[] x, int[] chosen, double[] closest) {
+    /** Loads the trial candidates, padded to 8 with the last one. */
+    void setCandidates(double[] x, int[] chosen) {
       for (int c = 0; c < DistanceKernel.LANES; c++) {
         int row = chosen[Math.min(c, trials - 1)];
         double norm = 0;
@@ -229,10 +237,6 @@ final class KMeansInit {
           norm += (double) v * v;
         }
         candidateNorms[c] = (float) norm;
-      }
-      for (int i = 0; i < n; i++) {
-        float f = (float) closest[i];
-        thresholds[i] = f < closest[i] ? Math.nextUp(f) : f;
       }
     }
 

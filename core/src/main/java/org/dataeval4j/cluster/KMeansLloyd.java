@@ -59,6 +59,9 @@ final class KMeansLloyd {
   /** Upper limit on the bytes held by the per-sample lower bounds (128 MiB). */
   static final long BOUNDS_BUDGET = 1L << 27;
 
+  /** Samples per tile of Elkan's tightening (their exact distances are computed four at a time). */
+  private static final int TIGHTEN_TILE = 64;
+
   /** Upper limit on the doubles held by the per-block partial sums (64 MiB). */
   private static final long PARTIAL_BUDGET = 1L << 23;
 
@@ -599,7 +602,7 @@ final class KMeansLloyd {
       if (!full) {
         computeCenterDistances();
         for (int c = 0; c < k; c++) {
-          driftUp[c] = roundUp(drift[c]);
+          driftUp[c] = KMeansKernel.floatAtLeast(drift[c]);
         }
       }
       exec.forEachBlock(
@@ -617,19 +620,77 @@ final class KMeansLloyd {
             double[] row = full ? new double[k] : new double[0];
             double[] four = new double[4];
             int[] candidates = new int[padded];
-            for (int i = from; i < to; i++) {
-              int a = full ? nearestOfAll(i, row, four) : nearestElkan(i, candidates);
-              if (!full && a != labels[i]) {
-                changed = true;
+            int[] pending = new int[TIGHTEN_TILE];
+            double[] exact = new double[TIGHTEN_TILE];
+            for (int from1 = from; from1 < to; from1 += TIGHTEN_TILE) {
+              int to1 = Math.min(to, from1 + TIGHTEN_TILE);
+              if (!full) {
+                tighten(from1, to1, pending, exact, four);
               }
-              labels[i] = a;
-              if (accumulate) {
-                addToSum(i, a, sumOffset, countOffset);
+              for (int i = from1; i < to1; i++) {
+                int a =
+                    full
+                        ? nearestOfAll(i, row, four)
+                        : nearestElkan(i, exact[i - from1], candidates);
+                if (!full && a != labels[i]) {
+                  changed = true;
+                }
+                labels[i] = a;
+                if (accumulate) {
+                  addToSum(i, a, sumOffset, countOffset);
+                }
               }
             }
             blockChanged[b] = changed;
           });
       return finishAssign(full);
+    }
+
+    /**
+     * Elkan's first test for the samples {@code [from, to)}: each upper bound grows by its centre's
+     * movement, and a sample keeps its label when that bound is below half the distance from its
+     * centre to the nearest other one ({@code exact} = NaN). The others get the exact squared
+     * distance to their centre in {@code exact}, four at a time.
+     */
+    private void tighten(int from, int to, int[] pending, double[] exact, double[] four) {
+      int count = 0;
+      for (int i = from; i < to; i++) {
+        int a = labels[i];
+        double u = upper[i] + move[a];
+        upper[i] = u;
+        exact[i - from] = Double.NaN;
+        if (!(u * (1 + SLACK) < half[a])) {
+          pending[count++] = i;
+        }
+      }
+      int q = 0;
+      for (; q + 4 <= count; q += 4) {
+        int i0 = pending[q];
+        int i1 = pending[q + 1];
+        int i2 = pending[q + 2];
+        int i3 = pending[q + 3];
+        dist.pairs(
+            x,
+            i0 * d,
+            i1 * d,
+            i2 * d,
+            i3 * d,
+            centers,
+            labels[i0] * d,
+            labels[i1] * d,
+            labels[i2] * d,
+            labels[i3] * d,
+            d,
+            four);
+        exact[i0 - from] = four[0];
+        exact[i1 - from] = four[1];
+        exact[i2 - from] = four[2];
+        exact[i3 - from] = four[3];
+      }
+      for (; q < count; q++) {
+        int i = pending[q];
+        exact[i - from] = dist.one(x, i * d, centers, labels[i] * d, d);
+      }
     }
 
     /** Elkan's first pass for sample i: every distance, every bound, the nearest centre. */
@@ -654,27 +715,25 @@ final class KMeansLloyd {
     }
 
     /**
-     * Elkan's step for sample i. Its upper bound grows by its centre's movement; the sample keeps
-     * its label when that bound is below half the distance from its centre to the nearest other
-     * one. Otherwise the upper bound is tightened to the exact distance and the candidates are the
-     * centres whose lower bound and whose half-distance to the current centre do not exceed it;
-     * each is measured unless a nearer centre found meanwhile rules it out. (A Hamerly-style floor,
-     * the least other bound minus the largest movement since, settled 0.2% of the samples on
-     * Fashion-MNIST at k = 244 and was dropped.)
+     * Elkan's step for sample i after {@link #tighten}: unless it kept its label there, the
+     * candidates are the centres whose lower bound and whose half-distance to the current centre do
+     * not exceed the exact distance; each is measured unless a nearer centre found meanwhile rules
+     * it out. (A Hamerly-style floor, the least other bound minus the largest movement since,
+     * settled 0.2% of the samples on Fashion-MNIST at k = 244 and was dropped.)
+     *
+     * @param exactSq the squared distance to the current centre, or NaN if {@link #tighten} settled
+     *     the sample
      */
-    private int nearestElkan(int i, int[] candidates) {
+    private int nearestElkan(int i, double exactSq, int[] candidates) {
       int a = labels[i];
-      double u = upper[i] + move[a];
-      if (u * (1 + SLACK) < half[a]) {
-        upper[i] = u;
+      if (Double.isNaN(exactSq)) {
         return a;
       }
       int xo = i * d;
       int lo = i * padded;
-      // Tighten first: the exact distance rules out far more centres than the grown bound.
-      double bestSq = dist.one(x, xo, centers, a * d, d);
+      double bestSq = exactSq;
       double ua = Math.sqrt(bestSq);
-      u = ua;
+      double u = ua;
       int count =
           dist.candidates(
               lowerAll, lo, driftUp, halfCenter, a * padded, padded, limit(u), candidates);
@@ -710,21 +769,14 @@ final class KMeansLloyd {
      * float subtraction can err (a relative 2^-24 of its result).
      */
     private static float limit(double u) {
-      return roundUp(u * (1 + SLACK) * (1 + 0x1p-22));
+      return KMeansKernel.floatAtLeast(u * (1 + SLACK) * (1 + 0x1p-22));
     }
 
     /**
      * The stored lazy bound for exact distance l to centre c: {@code l + drift[c]}, rounded down.
      */
     private float storedBound(double l, int c) {
-      double v = l + drift[c];
-      float f = (float) v;
-      return f > v ? Math.nextDown(f) : f;
-    }
-
-    private static float roundUp(double v) {
-      float f = (float) v;
-      return f < v ? Math.nextUp(f) : f;
+      return KMeansKernel.floatAtMost(l + drift[c]);
     }
 
     /**
@@ -761,8 +813,7 @@ final class KMeansLloyd {
                   continue;
                 }
                 double v = 0.5 * Math.sqrt(dist.one(centers, c * d, centers, o * d, d));
-                float f = (float) v;
-                halfCenter[ho + o] = f > v ? Math.nextDown(f) : f;
+                halfCenter[ho + o] = KMeansKernel.floatAtMost(v);
                 min = Math.min(min, v);
               }
               Arrays.fill(halfCenter, ho + k, ho + padded, Float.POSITIVE_INFINITY);

@@ -18,6 +18,26 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
+  public void pairs(
+      double[] a,
+      int a0,
+      int a1,
+      int a2,
+      int a3,
+      double[] b,
+      int b0,
+      int b1,
+      int b2,
+      int b3,
+      int d,
+      double[] out) {
+    out[0] = KMeansKernel.sqDist(a, a0, b, b0, d);
+    out[1] = KMeansKernel.sqDist(a, a1, b, b1, d);
+    out[2] = KMeansKernel.sqDist(a, a2, b, b2, d);
+    out[3] = KMeansKernel.sqDist(a, a3, b, b3, d);
+  }
+
+  @Override
   public int candidates(
       float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
     int count = 0;

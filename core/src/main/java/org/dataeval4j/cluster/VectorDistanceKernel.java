@@ -86,6 +86,45 @@ final class VectorDistanceKernel implements DistanceKernel {
     out[3] = finish(c3.lane(0), c3.lane(1), c3.lane(2), c3.lane(3), a, ao, b, b3, j, d);
   }
 
+  @Override
+  public void pairs(
+      double[] a,
+      int a0,
+      int a1,
+      int a2,
+      int a3,
+      double[] b,
+      int b0,
+      int b1,
+      int b2,
+      int b3,
+      int d,
+      double[] out) {
+    DoubleVector c0 = DoubleVector.zero(S);
+    DoubleVector c1 = c0;
+    DoubleVector c2 = c0;
+    DoubleVector c3 = c0;
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      DoubleVector t0 =
+          DoubleVector.fromArray(S, a, a0 + j).sub(DoubleVector.fromArray(S, b, b0 + j));
+      DoubleVector t1 =
+          DoubleVector.fromArray(S, a, a1 + j).sub(DoubleVector.fromArray(S, b, b1 + j));
+      DoubleVector t2 =
+          DoubleVector.fromArray(S, a, a2 + j).sub(DoubleVector.fromArray(S, b, b2 + j));
+      DoubleVector t3 =
+          DoubleVector.fromArray(S, a, a3 + j).sub(DoubleVector.fromArray(S, b, b3 + j));
+      c0 = c0.add(t0.mul(t0));
+      c1 = c1.add(t1.mul(t1));
+      c2 = c2.add(t2.mul(t2));
+      c3 = c3.add(t3.mul(t3));
+    }
+    out[0] = finish(c0.lane(0), c0.lane(1), c0.lane(2), c0.lane(3), a, a0, b, b0, j, d);
+    out[1] = finish(c1.lane(0), c1.lane(1), c1.lane(2), c1.lane(3), a, a1, b, b1, j, d);
+    out[2] = finish(c2.lane(0), c2.lane(1), c2.lane(2), c2.lane(3), a, a2, b, b2, j, d);
+    out[3] = finish(c3.lane(0), c3.lane(1), c3.lane(2), c3.lane(3), a, a3, b, b3, j, d);
+  }
+
   /**
    * The scalar tail into lane 0, then {@code (s0 + s1) + (s2 + s3)} as the scalar kernel. It takes
    * the lanes, not the vector: a vector passed to a method the JIT does not inline is boxed on the

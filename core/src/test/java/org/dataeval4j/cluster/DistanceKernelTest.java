@@ -49,6 +49,14 @@ class DistanceKernelTest {
             // Symmetric bit for bit, which the k-means++ screen relies on.
             assertThat(kernel.one(b, offsets[q], a, ao, d)).isEqualTo(expected);
           }
+          int[] rows = {ao, 0, d + 1, 2 * d};
+          kernel.pairs(
+              a, rows[0], rows[1], rows[2], rows[3], b, 3, d + 2, 4 * d, 8 * d + 3, d, four);
+          for (int q = 0; q < 4; q++) {
+            assertThat(four[q])
+                .as("pairs d=%d %s", d, kernel)
+                .isEqualTo(KMeansKernel.sqDist(a, rows[q], b, offsets[q], d));
+          }
         }
       }
     }
