@@ -38,6 +38,10 @@ interface DistanceKernel {
   int candidates(
       float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out);
 
+  /** Whether {@link #candidates} would find any candidate (without listing them). */
+  boolean anyCandidate(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit);
+
   /**
    * Four independent distances, {@code out[m] = |a[am .. am + d) - b[bm .. bm + d)|^2}: rows that
    * are not shared still overlap their chains of additions and their memory loads.
@@ -88,6 +92,14 @@ interface DistanceKernel {
       float tiny,
       float[] thresholds,
       PairSink sink);
+
+  /**
+   * Whether {@link #screen} beats exact pruned distances (the SIMD one does; scalar float does
+   * not).
+   */
+  default boolean screensFast() {
+    return false;
+  }
 
   /** The SIMD implementation when the Vector API is usable at run time, else the scalar one. */
   static DistanceKernel best() {

@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
 final class KMeansInit {
   private KMeansInit() {}
 
+  /**
+   * The float32 screen streams all samples once per centre chosen, and its SIMD code costs a JIT
+   * warm-up of about half a second; below this many clusters the triangle-inequality pruning alone
+   * is faster.
+   */
+  static final int SCREEN_FROM = 32;
+
   /** Relative slack of the pruning test, far above rounding: pruning never changes a minimum. */
   private static final double PRUNE_SLACK = 1e-9;
 
@@ -32,12 +39,14 @@ final class KMeansInit {
    * @return k x d row-major centres (new array): copies of k sample rows
    */
   static double[] plusPlus(double[] x, int n, int d, int k, SplittableRandom rng, Exec exec) {
-    return plusPlus(x, n, d, k, rng, exec, DistanceKernel.best(), true);
+    DistanceKernel kernel = DistanceKernel.best();
+    return plusPlus(x, n, d, k, rng, exec, kernel, kernel.screensFast() && k > SCREEN_FROM);
   }
 
   /**
    * As {@link #plusPlus(double[], int, int, int, SplittableRandom, Exec)}, with the given kernel
-   * and with or without the float32 screen (the result is the same: for tests).
+   * and with or without the float32 screen (used when the values allow it; the result is the same
+   * either way, which the tests check).
    */
   static double[] plusPlus(
       double[] x,

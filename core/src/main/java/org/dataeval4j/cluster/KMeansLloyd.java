@@ -648,9 +648,10 @@ final class KMeansLloyd {
 
     /**
      * Elkan's first test for the samples {@code [from, to)}: each upper bound grows by its centre's
-     * movement, and a sample keeps its label when that bound is below half the distance from its
-     * centre to the nearest other one ({@code exact} = NaN). The others get the exact squared
-     * distance to their centre in {@code exact}, four at a time.
+     * movement, and a sample keeps its label ({@code exact} = NaN) when that bound is below half
+     * the distance from its centre to the nearest other one, or when no centre is a candidate
+     * against it. The others get the exact squared distance to their centre in {@code exact}, four
+     * at a time.
      */
     private void tighten(int from, int to, int[] pending, double[] exact, double[] four) {
       int count = 0;
@@ -659,7 +660,11 @@ final class KMeansLloyd {
         double u = upper[i] + move[a];
         upper[i] = u;
         exact[i - from] = Double.NaN;
-        if (!(u * (1 + SLACK) < half[a])) {
+        // The grown bound settles the sample when no centre is a candidate even against it (on
+        // well-separated clusters, most samples); otherwise it is tightened.
+        if (!(u * (1 + SLACK) < half[a])
+            && dist.anyCandidate(
+                lowerAll, i * padded, driftUp, halfCenter, a * padded, padded, limit(u))) {
           pending[count++] = i;
         }
       }

@@ -38,6 +38,17 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
+  public boolean anyCandidate(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit) {
+    for (int c = 0; c < kp; c++) {
+      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public int candidates(
       float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
     int count = 0;

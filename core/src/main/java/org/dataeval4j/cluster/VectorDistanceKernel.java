@@ -26,20 +26,17 @@ final class VectorDistanceKernel implements DistanceKernel {
   }
 
   @Override
+  public boolean screensFast() {
+    return true;
+  }
+
+  @Override
   public int candidates(
       float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
-    // Branch-free first: the smallest max(bound, half) over the row. Usually it exceeds the limit
-    // and there is no candidate; otherwise the row is scanned again lane by lane (JDK 17 compiles
-    // neither mask.toLong() nor compress to SIMD).
-    FloatVector pass = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
-    for (int c = 0; c < kp; c += LANES) {
-      FloatVector bound =
-          FloatVector.fromArray(F, lower, lo + c).sub(FloatVector.fromArray(F, drift, c));
-      pass = pass.min(bound.max(FloatVector.fromArray(F, half, ho + c)));
-    }
-    if (pass.reduceLanes(VectorOperators.MIN) > limit) {
+    if (!anyCandidate(lower, lo, drift, half, ho, kp, limit)) {
       return 0;
     }
+    // The row again lane by lane (JDK 17 compiles neither mask.toLong() nor compress to SIMD).
     int count = 0;
     for (int c = 0; c < kp; c++) {
       if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
@@ -47,6 +44,19 @@ final class VectorDistanceKernel implements DistanceKernel {
       }
     }
     return count;
+  }
+
+  @Override
+  public boolean anyCandidate(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit) {
+    // Branch-free: the least max(bound, half) over the row.
+    FloatVector least = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+    for (int c = 0; c < kp; c += LANES) {
+      FloatVector bound =
+          FloatVector.fromArray(F, lower, lo + c).sub(FloatVector.fromArray(F, drift, c));
+      least = least.min(bound.max(FloatVector.fromArray(F, half, ho + c)));
+    }
+    return least.reduceLanes(VectorOperators.MIN) <= limit;
   }
 
   @Override

@@ -86,6 +86,8 @@ class DistanceKernelTest {
         for (DistanceKernel kernel : kernels()) {
           int[] out = new int[kp];
           int count = kernel.candidates(lower, kp, drift, half, kp, kp, limit, out);
+          assertThat(kernel.anyCandidate(lower, kp, drift, half, kp, kp, limit))
+              .isEqualTo(!expected.isEmpty());
           assertThat(Arrays.stream(out, 0, count).boxed().toList())
               .as("k=%d limit=%s %s", k, limit, kernel)
               .isEqualTo(expected);

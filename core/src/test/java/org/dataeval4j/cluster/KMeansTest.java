@@ -200,7 +200,7 @@ class KMeansTest {
         // Kind 1: small integers, with many exact ties and duplicates.
         x[i] = kind == 0 ? data.nextGaussian() + (i / d) % 7 : data.nextInt(4);
       }
-      for (int k : new int[] {2, 9, 40}) {
+      for (int k : new int[] {2, 9, KMeansInit.SCREEN_FROM + 1, 45}) {
         double[] expected =
             KMeansInit.plusPlus(
                 x, n, d, k, new SplittableRandom(k), Exec.serial(), DistanceKernels.SCALAR, false);
