@@ -9,17 +9,19 @@ import org.dataeval4j.exec.Exec;
  * scikit-learn's {@code KMeans(init="k-means++", algorithm="lloyd", max_iter=300, tol=1e-4)}
  * ({@code cluster.md} §10.2): the data are mean-centred, each of {@code nInit} runs seeds with
  * greedy k-means++ ({@link KMeansInit}) and iterates Lloyd ({@link KMeansLloyd}, accelerated by
- * Elkan's or Hamerly's bounds but exact), and the run with the lowest inertia is kept.
+ * Elkan's or Yinyang's bounds but exact), and the run with the lowest inertia is kept.
  *
  * <p>Randomness (divergences.md, Decision 5): every draw comes from {@code new
  * SplittableRandom(options.seed())}, split once per restart, and never depends on the thread count;
  * the same input and options give identical arrays on any number of threads. The random stream is
  * not numpy's, so labels agree with DataEval's only up to the quality of the partition.
  *
- * <p>Cost: k-means++ at most {@code O(k (2 + ln k) n d)} (pruned by the triangle inequality); each
- * Lloyd iteration {@code O(n k + n d + k^2 d)} plus {@code O(d)} per distance the bounds do not
- * rule out. Memory: one centred copy of the data ({@code n d}), {@code (2 + ln k) n} for the
- * seeding, and Elkan's {@code n k} bounds (up to 256 MiB; Hamerly's {@code 2 n} beyond).
+ * <p>Cost: k-means++ at most {@code O(k (2 + ln k) n d)} (pruned by the triangle inequality, or
+ * screened in float32 beyond 32 clusters); each Lloyd iteration {@code O(n k + n d + k^2 d)} plus
+ * {@code O(d)} per distance the bounds do not rule out. Memory: one centred copy of the data
+ * ({@code n d}), {@code (2 + ln k) n} for the seeding (and an {@code n d} float copy for its
+ * screen), and Elkan's {@code n k} float bounds (up to 128 MiB; Yinyang's {@code n k / 10} doubles
+ * beyond).
  */
 public final class KMeans {
   private KMeans() {}

@@ -13,11 +13,15 @@ import org.jspecify.annotations.Nullable;
  * "best" meaning the one that leaves the lowest potential (sum of squared distances to the nearest
  * centre; the first candidate on ties).
  *
- * <p>Cost: at most {@code O(k (2 + ln k) n d)} distance work, usually far less: a candidate is not
- * measured against a sample when the triangle inequality shows it cannot come closer than the
- * sample's nearest centre (the pruning of G. Hamerly's and C. Elkan's k-means, applied to the
- * seeding). Work is spread over the threads of {@code exec} in fixed blocks; the random draws come
- * from the caller's generator only, so the result does not depend on the thread count.
+ * <p>Cost: at most {@code O(k (2 + ln k) n d)} distance work, usually far less: a candidate is
+ * measured exactly (double) against a sample only when it might come closer than the sample's
+ * nearest centre. Up to 32 clusters the triangle inequality decides that (the pruning of G.
+ * Hamerly's and C. Elkan's k-means, applied to the seeding); beyond, and with the SIMD kernel, a
+ * float32 screen of every sample against all candidates at once, with the rigorous error bound of
+ * the k-NN screening, which streams the data once per centre instead of touching scattered rows.
+ * Either way the result is that of measuring every pair. Work is spread over the threads of {@code
+ * exec} in fixed blocks; the random draws come from the caller's generator only, so the result does
+ * not depend on the thread count.
  */
 final class KMeansInit {
   private KMeansInit() {}
