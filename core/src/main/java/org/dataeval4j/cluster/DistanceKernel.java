@@ -28,19 +28,15 @@ interface DistanceKernel {
   void four(double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out);
 
   /**
-   * Elkan's filter for one sample: writes to {@code out}, ascending, every c in {@code [0, kp)}
-   * with {@code lower[lo + c] - drift[c] <= limit} and {@code half[ho + c] <= limit} (float
-   * arithmetic, so both implementations agree exactly), and returns how many.
+   * Elkan's filter for one sample: the least over c in {@code [0, kp)} of {@code max(lower[lo + c]
+   * - drift[c], half[ho + c])} in float arithmetic (both implementations agree exactly). A centre c
+   * is a candidate against a limit when that maximum is at most the limit; so there is none when
+   * the least exceeds it, the usual case, and only then need the row be scanned centre by centre.
    *
-   * @param kp the padded row length, a multiple of {@link #LANES}; padding must fail the test (e.g.
-   *     {@code half = +Infinity})
+   * @param kp the padded row length, a multiple of {@link #LANES}; padding must not lower the
+   *     result (e.g. {@code half = +Infinity})
    */
-  int candidates(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out);
-
-  /** Whether {@link #candidates} would find any candidate (without listing them). */
-  boolean anyCandidate(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit);
+  float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp);
 
   /**
    * Four independent distances, {@code out[m] = |a[am .. am + d) - b[bm .. bm + d)|^2}: rows that

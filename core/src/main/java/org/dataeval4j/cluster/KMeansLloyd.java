@@ -622,16 +622,17 @@ final class KMeansLloyd {
             int[] candidates = new int[padded];
             int[] pending = new int[TIGHTEN_TILE];
             double[] exact = new double[TIGHTEN_TILE];
+            float[] least = new float[TIGHTEN_TILE];
             for (int from1 = from; from1 < to; from1 += TIGHTEN_TILE) {
               int to1 = Math.min(to, from1 + TIGHTEN_TILE);
               if (!full) {
-                tighten(from1, to1, pending, exact, four);
+                tighten(from1, to1, pending, exact, least, four);
               }
               for (int i = from1; i < to1; i++) {
                 int a =
                     full
                         ? nearestOfAll(i, row, four)
-                        : nearestElkan(i, exact[i - from1], candidates);
+                        : nearestElkan(i, exact[i - from1], least[i - from1], candidates);
                 if (!full && a != labels[i]) {
                   changed = true;
                 }
@@ -650,21 +651,25 @@ final class KMeansLloyd {
      * Elkan's first test for the samples {@code [from, to)}: each upper bound grows by its centre's
      * movement, and a sample keeps its label ({@code exact} = NaN) when that bound is below half
      * the distance from its centre to the nearest other one, or when no centre is a candidate
-     * against it. The others get the exact squared distance to their centre in {@code exact}, four
-     * at a time.
+     * against it ({@code least}: see {@link DistanceKernel#leastBound}). The others get the exact
+     * squared distance to their centre in {@code exact}, four at a time.
      */
-    private void tighten(int from, int to, int[] pending, double[] exact, double[] four) {
+    private void tighten(
+        int from, int to, int[] pending, double[] exact, float[] least, double[] four) {
       int count = 0;
       for (int i = from; i < to; i++) {
         int a = labels[i];
         double u = upper[i] + move[a];
         upper[i] = u;
         exact[i - from] = Double.NaN;
+        if (u * (1 + SLACK) < half[a]) {
+          continue;
+        }
         // The grown bound settles the sample when no centre is a candidate even against it (on
         // well-separated clusters, most samples); otherwise it is tightened.
-        if (!(u * (1 + SLACK) < half[a])
-            && dist.anyCandidate(
-                lowerAll, i * padded, driftUp, halfCenter, a * padded, padded, limit(u))) {
+        float m = dist.leastBound(lowerAll, i * padded, driftUp, halfCenter, a * padded, padded);
+        least[i - from] = m;
+        if (m <= limit(u)) {
           pending[count++] = i;
         }
       }
@@ -728,8 +733,9 @@ final class KMeansLloyd {
      *
      * @param exactSq the squared distance to the current centre, or NaN if {@link #tighten} settled
      *     the sample
+     * @param least the least of max(bound, half-distance) over the centres, from {@link #tighten}
      */
-    private int nearestElkan(int i, double exactSq, int[] candidates) {
+    private int nearestElkan(int i, double exactSq, float least, int[] candidates) {
       int a = labels[i];
       if (Double.isNaN(exactSq)) {
         return a;
@@ -739,9 +745,16 @@ final class KMeansLloyd {
       double bestSq = exactSq;
       double ua = Math.sqrt(bestSq);
       double u = ua;
-      int count =
-          dist.candidates(
-              lowerAll, lo, driftUp, halfCenter, a * padded, padded, limit(u), candidates);
+      float limit = limit(u);
+      int count = 0;
+      if (least <= limit) {
+        int ho = a * padded;
+        for (int c = 0; c < padded; c++) {
+          if (lowerAll[lo + c] - driftUp[c] <= limit && halfCenter[ho + c] <= limit) {
+            candidates[count++] = c;
+          }
+        }
+      }
       int best = a;
       for (int q = 0; q < count; q++) {
         int c = candidates[q];

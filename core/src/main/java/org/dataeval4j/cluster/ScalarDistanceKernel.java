@@ -38,26 +38,12 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public boolean anyCandidate(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit) {
+  public float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp) {
+    float least = Float.POSITIVE_INFINITY;
     for (int c = 0; c < kp; c++) {
-      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
-        return true;
-      }
+      least = Math.min(least, Math.max(lower[lo + c] - drift[c], half[ho + c]));
     }
-    return false;
-  }
-
-  @Override
-  public int candidates(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
-    int count = 0;
-    for (int c = 0; c < kp; c++) {
-      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
-        out[count++] = c;
-      }
-    }
-    return count;
+    return least;
   }
 
   @Override

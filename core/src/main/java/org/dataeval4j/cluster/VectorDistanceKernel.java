@@ -31,32 +31,14 @@ final class VectorDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public int candidates(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
-    if (!anyCandidate(lower, lo, drift, half, ho, kp, limit)) {
-      return 0;
-    }
-    // The row again lane by lane (JDK 17 compiles neither mask.toLong() nor compress to SIMD).
-    int count = 0;
-    for (int c = 0; c < kp; c++) {
-      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
-        out[count++] = c;
-      }
-    }
-    return count;
-  }
-
-  @Override
-  public boolean anyCandidate(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit) {
-    // Branch-free: the least max(bound, half) over the row.
+  public float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp) {
     FloatVector least = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
     for (int c = 0; c < kp; c += LANES) {
       FloatVector bound =
           FloatVector.fromArray(F, lower, lo + c).sub(FloatVector.fromArray(F, drift, c));
       least = least.min(bound.max(FloatVector.fromArray(F, half, ho + c)));
     }
-    return least.reduceLanes(VectorOperators.MIN) <= limit;
+    return least.reduceLanes(VectorOperators.MIN);
   }
 
   @Override
