@@ -92,7 +92,7 @@ final class KnnSearch {
         QUERY_BLOCK,
         (start, end) -> {
           CandidateSet set = new CandidateSet(end - start, kk, thresholds, start);
-          Offers sink = Offers.into(set, start);
+          Offers sink = Offers.into(set, start, null);
           for (int g0 = 0; g0 < packed.groups; g0 += CHUNK_GROUPS) {
             int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
             kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, sink, null);

@@ -5,63 +5,77 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a screening kernel sends the rows that pass a query's threshold: straight into a {@link
- * CandidateSet} ({@link #into}), or into a buffer applied later under a lock ({@link Buffer}).
+ * CandidateSet} ({@link #into}), or into a buffer applied later under the set's lock ({@link
+ * #buffer}, {@link #drainInto}).
+ *
+ * <p>One final class rather than an interface with a lambda per use: the kernels call {@link
+ * #offer} for every pair that passes, and a call site that saw several implementations became a
+ * megamorphic dispatch that cost as much as the screening arithmetic.
  */
-interface Offers {
+final class Offers {
+  private final @Nullable CandidateSet target;
+  private final int start;
+  private final int @Nullable [] classes;
+  private int[] query = new int[0];
+  private int[] row = new int[0];
+  private float[] lower = new float[0];
+  private float[] upper = new float[0];
+  private int size;
 
-  /** Row j may be among the nearest of query q: {@code lo <= exact squared distance <= hi}. */
-  void offer(int q, int j, float lo, float hi);
-
-  /** Applies offers at once to {@code set}, whose query 0 is global query {@code start}. */
-  static Offers into(CandidateSet set, int start) {
-    return (q, j, lo, hi) -> set.offer(q - start, j, lo, hi);
+  private Offers(@Nullable CandidateSet target, int start, int @Nullable [] classes) {
+    this.target = target;
+    this.start = start;
+    this.classes = classes;
   }
 
   /**
-   * Passes on only the offers between samples of different classes ({@code classes} indexed like
-   * the queries and rows, which are the same samples); {@code null} classes pass everything.
+   * Applies offers at once to {@code set}, whose query 0 is global query {@code start}; with
+   * {@code classes} (indexed like the queries and rows, which are then the same samples), only the
+   * offers between samples of different classes.
    */
-  static Offers otherClass(Offers inner, int @Nullable [] classes) {
-    if (classes == null) {
-      return inner;
-    }
-    return (q, j, lo, hi) -> {
-      if (classes[q] != classes[j]) {
-        inner.offer(q, j, lo, hi);
-      }
-    };
+  static Offers into(CandidateSet set, int start, int @Nullable [] classes) {
+    return new Offers(set, start, classes);
   }
 
-  /** A growable buffer of offers. */
-  final class Buffer implements Offers {
-    private int[] query = new int[256];
-    private int[] row = new int[256];
-    private float[] lower = new float[256];
-    private float[] upper = new float[256];
-    private int size;
+  /** A growable buffer of offers, applied by {@link #drainInto}; {@code classes} as above. */
+  static Offers buffer(int @Nullable [] classes) {
+    Offers b = new Offers(null, 0, classes);
+    b.query = new int[256];
+    b.row = new int[256];
+    b.lower = new float[256];
+    b.upper = new float[256];
+    return b;
+  }
 
-    @Override
-    public void offer(int q, int j, float lo, float hi) {
-      if (size == query.length) {
-        int grown = size * 2;
-        query = Arrays.copyOf(query, grown);
-        row = Arrays.copyOf(row, grown);
-        lower = Arrays.copyOf(lower, grown);
-        upper = Arrays.copyOf(upper, grown);
-      }
-      query[size] = q;
-      row[size] = j;
-      lower[size] = lo;
-      upper[size] = hi;
-      size++;
+  /** Row j may be among the nearest of query q: {@code lo <= exact squared distance <= hi}. */
+  void offer(int q, int j, float lo, float hi) {
+    if (classes != null && classes[q] == classes[j]) {
+      return;
     }
+    CandidateSet set = target;
+    if (set != null) {
+      set.offer(q - start, j, lo, hi);
+      return;
+    }
+    if (size == query.length) {
+      int grown = size * 2;
+      query = Arrays.copyOf(query, grown);
+      row = Arrays.copyOf(row, grown);
+      lower = Arrays.copyOf(lower, grown);
+      upper = Arrays.copyOf(upper, grown);
+    }
+    query[size] = q;
+    row[size] = j;
+    lower[size] = lo;
+    upper[size] = hi;
+    size++;
+  }
 
-    /** Applies and clears the buffer; every query must belong to {@code set} (offset start). */
-    void drainInto(CandidateSet set, int start) {
-      for (int i = 0; i < size; i++) {
-        set.offer(query[i] - start, row[i], lower[i], upper[i]);
-      }
-      size = 0;
+  /** Applies and clears the buffer; every query must belong to {@code set} (offset start). */
+  void drainInto(CandidateSet set, int start) {
+    for (int i = 0; i < size; i++) {
+      set.offer(query[i] - start, row[i], lower[i], upper[i]);
     }
+    size = 0;
   }
 }

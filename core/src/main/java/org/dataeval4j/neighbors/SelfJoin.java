@@ -102,10 +102,8 @@ final class SelfJoin {
         tiles,
         1,
         (t0, t1) -> {
-          Offers.Buffer forward = new Offers.Buffer();
-          Offers.Buffer reverse = new Offers.Buffer();
-          Offers forwardSink = Offers.otherClass(forward, cls);
-          Offers reverseSink = Offers.otherClass(reverse, cls);
+          Offers forward = Offers.buffer(cls);
+          Offers reverse = Offers.buffer(cls);
           for (int t = t0; t < t1; t++) {
             int bi = tileRow[t];
             int bj = tileCol[t];
@@ -127,7 +125,7 @@ final class SelfJoin {
                     eps,
                     tiny,
                     thresholds,
-                    Offers.otherClass(Offers.into(own, start), cls),
+                    Offers.into(own, start, cls),
                     null);
               }
             } else {
@@ -142,8 +140,8 @@ final class SelfJoin {
                   eps,
                   tiny,
                   thresholds,
-                  forwardSink,
-                  reverseSink);
+                  forward,
+                  reverse);
               synchronized (own) {
                 forward.drainInto(own, start);
               }
