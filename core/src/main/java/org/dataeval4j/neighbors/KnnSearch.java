@@ -72,7 +72,9 @@ final class KnnSearch {
           (start, end) -> {
             CandidateSet set = new CandidateSet(end - start, kk, new float[end - start], 0);
             exactScan(fit, query, start, end, set);
-            finish(fit, query, k, kk, self, start, end, set, null, null, null, outIdx, outDist);
+            finish(
+                fit.flat(), query.flat(), d, k, kk, self, start, end, set, null, null, null, outIdx,
+                outDist);
             progress.advance(end - start);
           });
       return new KnnGraph(nq, k, outIdx, outDist);
@@ -83,21 +85,23 @@ final class KnnSearch {
       SelfJoin.run(fit, k, null, eps, tiny, exec, progress, kernel, outIdx, outDist);
       return new KnnGraph(nq, k, outIdx, outDist);
     }
-    PackedRows packed = PackedRows.of(fit);
-    float[] qf = toFloat(query);
-    float[] qn = norms(qf, nq, d);
+    int[] columns = PackedRows.columnsByVariance(fit);
+    PackedRows packed = PackedRows.of(fit, columns);
+    PackedRows queries = PackedRows.of(query, columns);
     float[] thresholds = new float[nq];
     exec.forEachBlock(
         nq,
         QUERY_BLOCK,
         (start, end) -> {
           CandidateSet set = new CandidateSet(end - start, kk, thresholds, start);
-          Offers sink = Offers.into(set, start, null);
+          Offers sink = Offers.into(set, start);
           for (int g0 = 0; g0 < packed.groups; g0 += CHUNK_GROUPS) {
             int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
-            kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, sink, null);
+            kernel.scan(packed, g0, g1, queries, start, end, eps, tiny, thresholds, sink, null);
           }
-          finish(fit, query, k, kk, self, start, end, set, null, null, null, outIdx, outDist);
+          finish(
+                fit.flat(), query.flat(), d, k, kk, self, start, end, set, null, null, null, outIdx,
+                outDist);
           progress.advance(end - start);
         });
     return new KnnGraph(nq, k, outIdx, outDist);
@@ -116,28 +120,6 @@ final class KnnSearch {
     }
     double limit = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, x.dim())));
     return max <= limit && (max == 0 || minNonZero >= 1e-15);
-  }
-
-  static float[] toFloat(Embeddings x) {
-    double[] src = x.flat();
-    float[] out = new float[src.length];
-    for (int i = 0; i < src.length; i++) {
-      out[i] = (float) src[i];
-    }
-    return out;
-  }
-
-  static float[] norms(float[] values, int n, int d) {
-    float[] out = new float[n];
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int t = 0; t < d; t++) {
-        float v = values[i * d + t];
-        s += (double) v * v;
-      }
-      out[i] = (float) s;
-    }
-    return out;
   }
 
   /**
@@ -193,27 +175,39 @@ final class KnnSearch {
     }
   }
 
-  /** Ranks each query's candidates by exact distance and writes its k neighbours. */
+  /**
+   * Ranks the candidates of the queries at positions {@code [start, end)} by exact distance and
+   * writes their k neighbours.
+   *
+   * @param fit the searched rows, flat row-major with d columns
+   * @param query the queries, likewise (the same array in a self-search)
+   * @param sampleAt the row (and query) of each position, {@code -1} for padding that is skipped;
+   *     {@code null} when positions are rows
+   * @param tieKey the key that breaks distance ties for each row, {@code null} for the row itself
+   * @param keyToId the row of each tie key (the inverse of {@code tieKey})
+   */
   static void finish(
-      Embeddings fit,
-      Embeddings query,
+      double[] fit,
+      double[] query,
+      int d,
       int k,
       int kk,
       boolean self,
       int start,
       int end,
       CandidateSet set,
-      int @Nullable [] original,
+      int @Nullable [] sampleAt,
       int @Nullable [] tieKey,
       int @Nullable [] keyToId,
       int[] outIdx,
       float[] outDist) {
-    double[] x = fit.flat();
-    double[] y = query.flat();
-    int d = fit.dim();
     double[] dist = new double[64];
     int[] ids = new int[64];
     for (int q = start; q < end; q++) {
+      int id = sampleAt == null ? q : sampleAt[q];
+      if (id < 0) {
+        continue;
+      }
       int local = q - start;
       set.trim(local);
       int m = set.count(local);
@@ -222,25 +216,24 @@ final class KnnSearch {
         ids = new int[m];
       }
       int[] cand = set.candidates(local);
-      int qo = q * d;
+      int qo = id * d;
       for (int c = 0; c < m; c++) {
-        int j = cand[c];
-        assert j >= 0;
-        int jo = j * d;
+        int sample = sampleAt == null ? cand[c] : sampleAt[cand[c]];
+        assert sample >= 0;
+        int jo = sample * d;
         double s = 0;
         for (int t = 0; t < d; t++) {
-          double diff = y[qo + t] - x[jo + t];
+          double diff = query[qo + t] - fit[jo + t];
           s += diff * diff;
         }
         dist[c] = Math.sqrt(s);
-        int sample = original == null ? j : original[j];
         ids[c] = tieKey == null ? sample : tieKey[sample];
       }
       Sorts.byKeyThenId(dist, ids, m);
       assert m >= kk : "fewer candidates than neighbours";
-      int id = original == null ? q : original[q];
       int skip = -1;
       if (self) {
+        assert tieKey == null;
         skip = 0;
         for (int r = 0; r < kk; r++) {
           if (ids[r] == id) {

@@ -15,31 +15,25 @@ import org.jspecify.annotations.Nullable;
 final class Offers {
   private final @Nullable CandidateSet target;
   private final int start;
-  private final int @Nullable [] classes;
   private int[] query = new int[0];
   private int[] row = new int[0];
   private float[] lower = new float[0];
   private float[] upper = new float[0];
   private int size;
 
-  private Offers(@Nullable CandidateSet target, int start, int @Nullable [] classes) {
+  private Offers(@Nullable CandidateSet target, int start) {
     this.target = target;
     this.start = start;
-    this.classes = classes;
   }
 
-  /**
-   * Applies offers at once to {@code set}, whose query 0 is global query {@code start}; with
-   * {@code classes} (indexed like the queries and rows, which are then the same samples), only the
-   * offers between samples of different classes.
-   */
-  static Offers into(CandidateSet set, int start, int @Nullable [] classes) {
-    return new Offers(set, start, classes);
+  /** Applies offers at once to {@code set}, whose query 0 is global query {@code start}. */
+  static Offers into(CandidateSet set, int start) {
+    return new Offers(set, start);
   }
 
-  /** A growable buffer of offers, applied by {@link #drainInto}; {@code classes} as above. */
-  static Offers buffer(int @Nullable [] classes) {
-    Offers b = new Offers(null, 0, classes);
+  /** A growable buffer of offers, applied by {@link #drainInto}. */
+  static Offers buffer() {
+    Offers b = new Offers(null, 0);
     b.query = new int[256];
     b.row = new int[256];
     b.lower = new float[256];
@@ -49,9 +43,6 @@ final class Offers {
 
   /** Row j may be among the nearest of query q: {@code lo <= exact squared distance <= hi}. */
   void offer(int q, int j, float lo, float hi) {
-    if (classes != null && classes[q] == classes[j]) {
-      return;
-    }
     CandidateSet set = target;
     if (set != null) {
       set.offer(q - start, j, lo, hi);

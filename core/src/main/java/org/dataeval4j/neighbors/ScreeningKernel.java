@@ -11,8 +11,15 @@ import org.jspecify.annotations.Nullable;
  * tiny}, call {@code forward.offer(q, j, a - e, a + e)} at least whenever {@code a - e <=
  * thresholds[q]}; and, when {@code reverse} is given (a self-join, where queries and rows are the
  * same samples), {@code reverse.offer(j, q, a - e, a + e)} at least whenever {@code a - e <=
- * thresholds[j]}. Kernels may differ in rounding (SIMD FMA versus scalar), never in the final
- * result, which {@link CandidateSet} and the exact recheck make exact.
+ * thresholds[j]}. A pair may be skipped early when the same bound computed over the first {@code
+ * m = rows.stops[s]} screening columns only (with the prefix norms), {@code a_m - e_m}, exceeds
+ * both thresholds: the partial squared distance is a lower bound of the full one, so such a pair
+ * cannot pass. Kernels may differ in rounding (SIMD FMA versus scalar) and in which extra pairs
+ * they offer, never in the final result, which {@link CandidateSet} and the exact recheck make
+ * exact.
+ *
+ * <p>Queries are read from their own packed copy ({@code queries}, packed with the same column
+ * order as {@code rows}; the same object in a self-join); query q is row q of it.
  */
 interface ScreeningKernel {
 
@@ -20,8 +27,7 @@ interface ScreeningKernel {
       PackedRows rows,
       int g0,
       int g1,
-      float[] queries,
-      float[] queryNorms,
+      PackedRows queries,
       int start,
       int end,
       float eps,

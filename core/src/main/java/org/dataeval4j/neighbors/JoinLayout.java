@@ -1,0 +1,219 @@
+package org.dataeval4j.neighbors;
+
+import org.dataeval4j.data.Embeddings;
+import org.dataeval4j.exec.Sorts;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where {@link SelfJoin} puts each sample, and in which order it screens the tiles.
+ *
+ * <p>Positions: the samples grouped by class (all in one group without classes), each group in k-d
+ * tree order and padded to a multiple of {@link PackedRows#LANES}; position p holds sample {@code
+ * sampleAt[p]}, or padding ({@code -1}). Blocks: each group cut every {@code block} positions, so
+ * no block straddles two classes; block b is positions {@code [blockStart[b], blockStart[b + 1])},
+ * a multiple of LANES long.
+ *
+ * <p>The k-d tree splits a range of samples at the median of its column of largest variance
+ * (ties by index), into a left part of a whole number of blocks (or, within a block, of packed
+ * groups), and recurses until a range fits in one packed group. Every block and every packed group
+ * is then a compact cell: the pairs of a group and a nearby group are close in the columns that
+ * matter most, which is what lets the kernels' partial-distance stops drop whole register blocks.
+ */
+final class JoinLayout {
+  final int[] sampleAt;
+  final int[] blockStart;
+  private final int[] blockGroup;
+
+  private JoinLayout(int[] sampleAt, int[] blockStart, int[] blockGroup) {
+    this.sampleAt = sampleAt;
+    this.blockStart = blockStart;
+    this.blockGroup = blockGroup;
+  }
+
+  /**
+   * @param classes one class per sample, or {@code null} for a single group
+   * @param block the largest block, a positive multiple of {@link PackedRows#LANES}
+   */
+  static JoinLayout of(Embeddings x, int @Nullable [] classes, int block) {
+    int n = x.size();
+    int lanes = PackedRows.LANES;
+    assert block > 0 && block % lanes == 0;
+    int[] byClass = new int[n];
+    for (int i = 0; i < n; i++) {
+      byClass[i] = i;
+    }
+    if (classes != null) {
+      double[] key = new double[n];
+      for (int i = 0; i < n; i++) {
+        key[i] = classes[i];
+      }
+      Sorts.byKeyThenId(key, byClass, n);
+    }
+    int positions = 0;
+    int blocks = 0;
+    for (int from = 0; from < n; ) {
+      int to = runEnd(byClass, classes, from);
+      int padded = roundUp(to - from, lanes);
+      positions += padded;
+      blocks += (padded + block - 1) / block;
+      from = to;
+    }
+    int[] sampleAt = new int[positions];
+    int[] blockStart = new int[blocks + 1];
+    int[] blockGroup = new int[blocks];
+    java.util.Arrays.fill(sampleAt, -1);
+    int p = 0;
+    int b = 0;
+    for (int from = 0, group = 0; from < n; group++) {
+      int to = runEnd(byClass, classes, from);
+      kdOrder(x, byClass, from, to, block);
+      System.arraycopy(byClass, from, sampleAt, p, to - from);
+      int end = p + roundUp(to - from, lanes);
+      for (int s = p; s < end; s += block, b++) {
+        blockStart[b] = s;
+        blockGroup[b] = group;
+      }
+      p = end;
+      from = to;
+    }
+    blockStart[blocks] = positions;
+    return new JoinLayout(sampleAt, blockStart, blockGroup);
+  }
+
+  int blocks() {
+    return blockGroup.length;
+  }
+
+  /**
+   * The tiles to screen, each as {@code I * blocks() + J} with I <= J: every pair of blocks, or
+   * with {@code crossGroupsOnly} every pair of blocks of different groups. Ordered by the squared
+   * distance between the blocks' centroids, ties by (I, J): near tiles first, so that thresholds
+   * are tight by the time the far tiles are screened.
+   */
+  int[] tiles(Embeddings x, boolean crossGroupsOnly) {
+    int nb = blocks();
+    int d = x.dim();
+    double[] data = x.flat();
+    double[] centroid = new double[nb * d];
+    for (int b = 0; b < nb; b++) {
+      int count = 0;
+      for (int p = blockStart[b]; p < blockStart[b + 1]; p++) {
+        int i = sampleAt[p];
+        if (i >= 0) {
+          count++;
+          for (int t = 0; t < d; t++) {
+            centroid[b * d + t] += data[i * d + t];
+          }
+        }
+      }
+      for (int t = 0; t < d; t++) {
+        centroid[b * d + t] /= count;
+      }
+    }
+    int count = 0;
+    for (int bi = 0; bi < nb; bi++) {
+      for (int bj = bi; bj < nb; bj++) {
+        if (!crossGroupsOnly || blockGroup[bi] != blockGroup[bj]) {
+          count++;
+        }
+      }
+    }
+    double[] key = new double[count];
+    int[] tiles = new int[count];
+    int t = 0;
+    for (int bi = 0; bi < nb; bi++) {
+      for (int bj = bi; bj < nb; bj++) {
+        if (!crossGroupsOnly || blockGroup[bi] != blockGroup[bj]) {
+          double s = 0;
+          for (int c = 0; c < d; c++) {
+            double diff = centroid[bi * d + c] - centroid[bj * d + c];
+            s += diff * diff;
+          }
+          key[t] = s;
+          tiles[t] = Math.multiplyExact(bi, nb) + bj;
+          t++;
+        }
+      }
+    }
+    Sorts.byKeyThenId(key, tiles, count);
+    return tiles;
+  }
+
+  /** The end of the run of samples of one class starting at {@code from} (all with no classes). */
+  private static int runEnd(int[] byClass, int @Nullable [] classes, int from) {
+    int n = byClass.length;
+    if (classes == null) {
+      return n;
+    }
+    int to = from;
+    while (to < n && classes[byClass[to]] == classes[byClass[from]]) {
+      to++;
+    }
+    return to;
+  }
+
+  private static int roundUp(int m, int multiple) {
+    return (m + multiple - 1) / multiple * multiple;
+  }
+
+  /** Reorders {@code ids[from, to)} into k-d tree order (see the class comment). */
+  private static void kdOrder(Embeddings x, int[] ids, int from, int to, int block) {
+    int lanes = PackedRows.LANES;
+    int d = x.dim();
+    double[] data = x.flat();
+    // Depth-first over ranges; each split at least halves the blocks or groups of a range, so the
+    // stack holds at most one pending range per level (fewer than 64).
+    int[] stack = new int[128];
+    int top = 0;
+    stack[top++] = from;
+    stack[top++] = to;
+    double[] mean = new double[d];
+    double[] spread = new double[d];
+    while (top > 0) {
+      int hi = stack[--top];
+      int lo = stack[--top];
+      int len = hi - lo;
+      if (len <= lanes) {
+        continue;
+      }
+      int unit = len > block ? block : lanes;
+      int left = ((len + unit - 1) / unit + 1) / 2 * unit;
+      java.util.Arrays.fill(mean, 0);
+      java.util.Arrays.fill(spread, 0);
+      for (int r = lo; r < hi; r++) {
+        int o = ids[r] * d;
+        for (int t = 0; t < d; t++) {
+          mean[t] += data[o + t];
+        }
+      }
+      for (int t = 0; t < d; t++) {
+        mean[t] /= len;
+      }
+      for (int r = lo; r < hi; r++) {
+        int o = ids[r] * d;
+        for (int t = 0; t < d; t++) {
+          double c = data[o + t] - mean[t];
+          spread[t] += c * c;
+        }
+      }
+      int column = 0;
+      for (int t = 1; t < d; t++) {
+        if (spread[t] > spread[column]) {
+          column = t;
+        }
+      }
+      double[] key = new double[len];
+      int[] part = new int[len];
+      for (int r = 0; r < len; r++) {
+        part[r] = ids[lo + r];
+        key[r] = data[part[r] * d + column];
+      }
+      Sorts.byKeyThenId(key, part, len);
+      System.arraycopy(part, 0, ids, lo, len);
+      stack[top++] = lo + left;
+      stack[top++] = hi;
+      stack[top++] = lo;
+      stack[top++] = lo + left;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.dataeval4j.neighbors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.dataeval4j.data.Embeddings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The self-join's layout: a padded permutation in class-pure blocks, and every tile once. */
+class JoinLayoutTest {
+
+  @ParameterizedTest(name = "n={0} d={1} classes={2} block={3}")
+  @CsvSource({
+    "1,1,0,256",
+    "9,2,0,8",
+    "300,3,0,256",
+    "700,5,0,64",
+    "700,5,7,64",
+    "1000,4,3,256",
+    "50,2,50,16"
+  })
+  void positionsHoldEverySampleOnceInClassPureBlocks(int n, int d, int m, int block) {
+    SplittableRandom rnd = new SplittableRandom(n * 17L + m);
+    Embeddings x = NeighborsTest.random(n + d, n, d, 2.0, n / 10);
+    int[] classes = null;
+    if (m > 0) {
+      classes = new int[n];
+      for (int i = 0; i < n; i++) {
+        classes[i] = 5 - 2 * rnd.nextInt(m); // unordered, negative values too
+      }
+    }
+    JoinLayout layout = JoinLayout.of(x, classes, block);
+    int[] at = layout.sampleAt;
+    assertThat(at.length % PackedRows.LANES).isZero();
+    boolean[] seen = new boolean[n];
+    for (int p : at) {
+      if (p >= 0) {
+        assertThat(seen[p]).as("sample %d twice", p).isFalse();
+        seen[p] = true;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      assertThat(seen[i]).as("sample %d missing", i).isTrue();
+    }
+    int nb = layout.blocks();
+    assertThat(layout.blockStart[0]).isZero();
+    assertThat(layout.blockStart[nb]).isEqualTo(at.length);
+    Set<Integer> classesSeen = new HashSet<>();
+    int previousClass = Integer.MIN_VALUE;
+    for (int b = 0; b < nb; b++) {
+      int start = layout.blockStart[b];
+      int end = layout.blockStart[b + 1];
+      assertThat(end - start).isPositive().isLessThanOrEqualTo(block);
+      assertThat(start % PackedRows.LANES).isZero();
+      assertThat(at[start]).as("a block starts with a sample").isNotNegative();
+      int c = classes == null ? 0 : classes[at[start]];
+      if (c != previousClass) {
+        assertThat(classesSeen.add(c)).as("class %d in one run of blocks", c).isTrue();
+        previousClass = c;
+      }
+      boolean padding = false;
+      for (int p = start; p < end; p++) {
+        if (at[p] < 0) {
+          padding = true;
+        } else {
+          assertThat(padding).as("padding only at the end of a block").isFalse();
+          assertThat(classes == null ? 0 : classes[at[p]]).isEqualTo(c);
+        }
+      }
+    }
+    // Tiles: every pair of blocks once (I <= J), or every pair of blocks of different classes.
+    for (boolean cross : new boolean[] {false, true}) {
+      int[] tiles = layout.tiles(x, cross);
+      Set<Integer> expected = new HashSet<>();
+      for (int bi = 0; bi < nb; bi++) {
+        for (int bj = bi; bj < nb; bj++) {
+          int ci = classes == null ? 0 : classes[at[layout.blockStart[bi]]];
+          int cj = classes == null ? 0 : classes[at[layout.blockStart[bj]]];
+          if (!cross || ci != cj) {
+            expected.add(bi * nb + bj);
+          }
+        }
+      }
+      Set<Integer> got = new HashSet<>();
+      for (int t : tiles) {
+        assertThat(got.add(t)).isTrue();
+      }
+      assertThat(got).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void oneColumnIsLaidOutSortedTiesByIndex() {
+    // With one column every split is at the median of that column, so the k-d order is the sort.
+    SplittableRandom rnd = new SplittableRandom(3);
+    int n = 1000;
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = rnd.nextInt(200);
+    }
+    JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 64);
+    int previous = -1;
+    for (int p : layout.sampleAt) {
+      if (p >= 0) {
+        if (previous >= 0) {
+          assertThat(v[p] > v[previous] || (v[p] == v[previous] && p > previous))
+              .as("%d after %d", p, previous)
+              .isTrue();
+        }
+        previous = p;
+      }
+    }
+  }
+
+  @Test
+  void nearTilesComeFirst() {
+    // Four clusters on a line: 0, 10, 20 and 1000; blocks hold one cluster each.
+    int n = 64;
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (i / 16 == 3 ? 1000 : 10 * (i / 16)) + (i % 16) * 0.25;
+    }
+    JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 16);
+    int[] tiles = layout.tiles(Embeddings.wrap(v, n, 1), false);
+    int nb = layout.blocks();
+    assertThat(nb).isEqualTo(4);
+    // Diagonal tiles (distance 0) first, in block order; then the neighbouring blocks; the far
+    // cluster last.
+    assertThat(tiles).containsExactly(0, 5, 10, 15, 1, 6, 2, 11, 7, 3);
+  }
+}
