@@ -23,15 +23,43 @@ final class JoinLayout {
   final int[] sampleAt;
   final int[] blockStart;
   private final int[] blockGroup;
+  private final boolean crossGroupsOnly;
 
-  private JoinLayout(int[] sampleAt, int[] blockStart, int[] blockGroup) {
+  /** The mean of each block's samples: {@code centroid[b * d + t]}. */
+  private final double[] centroid;
+
+  private final int d;
+
+  private JoinLayout(
+      int[] sampleAt, int[] blockStart, int[] blockGroup, boolean crossGroupsOnly, Embeddings x) {
     this.sampleAt = sampleAt;
     this.blockStart = blockStart;
     this.blockGroup = blockGroup;
+    this.crossGroupsOnly = crossGroupsOnly;
+    this.d = x.dim();
+    int nb = blockGroup.length;
+    double[] data = x.flat();
+    this.centroid = new double[nb * d];
+    for (int b = 0; b < nb; b++) {
+      int count = 0;
+      for (int p = blockStart[b]; p < blockStart[b + 1]; p++) {
+        int i = sampleAt[p];
+        if (i >= 0) {
+          count++;
+          for (int t = 0; t < d; t++) {
+            centroid[b * d + t] += data[i * d + t];
+          }
+        }
+      }
+      for (int t = 0; t < d; t++) {
+        centroid[b * d + t] /= count;
+      }
+    }
   }
 
   /**
-   * @param classes one class per sample, or {@code null} for a single group
+   * @param classes one class per sample, or {@code null} for a single group; with classes, only
+   *     the tiles between different classes are screened
    * @param block the largest block, a positive multiple of {@link PackedRows#LANES}
    */
   static JoinLayout of(Embeddings x, int @Nullable [] classes, int block) {
@@ -77,7 +105,7 @@ final class JoinLayout {
       from = to;
     }
     blockStart[blocks] = positions;
-    return new JoinLayout(sampleAt, blockStart, blockGroup);
+    return new JoinLayout(sampleAt, blockStart, blockGroup, classes != null, x);
   }
 
   int blocks() {
@@ -85,31 +113,38 @@ final class JoinLayout {
   }
 
   /**
-   * The tiles to screen, each as {@code I * blocks() + J} with I <= J: every pair of blocks, or
-   * with {@code crossGroupsOnly} every pair of blocks of different groups. Ordered by the squared
-   * distance between the blocks' centroids, ties by (I, J): near tiles first, so that thresholds
-   * are tight by the time the far tiles are screened.
+   * Each block's seed: the block it is screened against first, on its own, so that its thresholds
+   * are finite before the symmetric tiles (whose buffered offers would otherwise pass every pair of
+   * a block still without neighbours). Without classes the block itself; with classes, the nearest
+   * block of another class by centroid, ties by index ({@code -1} when there is none).
    */
-  int[] tiles(Embeddings x, boolean crossGroupsOnly) {
+  int[] seeds() {
     int nb = blocks();
-    int d = x.dim();
-    double[] data = x.flat();
-    double[] centroid = new double[nb * d];
-    for (int b = 0; b < nb; b++) {
-      int count = 0;
-      for (int p = blockStart[b]; p < blockStart[b + 1]; p++) {
-        int i = sampleAt[p];
-        if (i >= 0) {
-          count++;
-          for (int t = 0; t < d; t++) {
-            centroid[b * d + t] += data[i * d + t];
+    int[] seed = new int[nb];
+    for (int bi = 0; bi < nb; bi++) {
+      seed[bi] = crossGroupsOnly ? -1 : bi;
+      if (crossGroupsOnly) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int bj = 0; bj < nb; bj++) {
+          double s = squaredDistance(bi, bj);
+          if (blockGroup[bj] != blockGroup[bi] && s < best) {
+            best = s;
+            seed[bi] = bj;
           }
         }
       }
-      for (int t = 0; t < d; t++) {
-        centroid[b * d + t] /= count;
-      }
     }
+    return seed;
+  }
+
+  /**
+   * The tiles to screen, each as {@code I * blocks() + J} with I <= J: every pair of blocks, or
+   * with classes every pair of blocks of different classes. Ordered by the squared distance between
+   * the blocks' centroids, ties by (I, J): near tiles first, so that thresholds are tight by the
+   * time the far tiles are screened.
+   */
+  int[] tiles() {
+    int nb = blocks();
     int count = 0;
     for (int bi = 0; bi < nb; bi++) {
       for (int bj = bi; bj < nb; bj++) {
@@ -124,12 +159,7 @@ final class JoinLayout {
     for (int bi = 0; bi < nb; bi++) {
       for (int bj = bi; bj < nb; bj++) {
         if (!crossGroupsOnly || blockGroup[bi] != blockGroup[bj]) {
-          double s = 0;
-          for (int c = 0; c < d; c++) {
-            double diff = centroid[bi * d + c] - centroid[bj * d + c];
-            s += diff * diff;
-          }
-          key[t] = s;
+          key[t] = squaredDistance(bi, bj);
           tiles[t] = Math.multiplyExact(bi, nb) + bj;
           t++;
         }
@@ -137,6 +167,15 @@ final class JoinLayout {
     }
     Sorts.byKeyThenId(key, tiles, count);
     return tiles;
+  }
+
+  private double squaredDistance(int bi, int bj) {
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double diff = centroid[bi * d + t] - centroid[bj * d + t];
+      s += diff * diff;
+    }
+    return s;
   }
 
   /** The end of the run of samples of one class starting at {@code from} (all with no classes). */

@@ -22,9 +22,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Locality: the blocks are compact cells of a k-d tree, and tiles are handed out in order of the
  * distance between their blocks' centroids, so thresholds tighten early and the far tiles (most of
  * the work) are mostly dropped at the kernels' first partial-distance stop. The order changes only
- * the work, never the result (ties are still broken by the original indices). Diagonal tiles apply
- * their offers at once under the block's lock; the others buffer their offers and apply them under
- * each block's lock.
+ * the work, never the result (ties are still broken by the original indices).
+ *
+ * <p>Seeding: first every block is screened, in one direction and with its offers applied at once
+ * under its lock, against its seed ({@link JoinLayout#seeds}: itself, or with classes the nearest
+ * block of another class), so that its thresholds are finite before the symmetric tiles, which
+ * buffer their offers and apply them under each block's lock afterwards. Each direction of a pair
+ * of blocks is screened once: a tile skips the direction its seed already did.
  */
 final class SelfJoin {
   private SelfJoin() {}
@@ -81,7 +85,18 @@ final class SelfJoin {
         thresholds[p] = Float.NEGATIVE_INFINITY; // padding never takes offers
       }
     }
-    int[] tiles = layout.tiles(x, classes != null);
+    int[] seed = layout.seeds();
+    int[] tiles = layout.tiles();
+    exec.forEachBlock(
+        nb,
+        1,
+        (b0, b1) -> {
+          for (int b = b0; b < b1; b++) {
+            if (seed[b] >= 0) {
+              scanInto(sets[b], layout, b, seed[b], packed, eps, tiny, thresholds, kernel);
+            }
+          }
+        });
     exec.forEachBlock(
         tiles.length,
         1,
@@ -91,29 +106,18 @@ final class SelfJoin {
           for (int t = t0; t < t1; t++) {
             int bi = tiles[t] / nb;
             int bj = tiles[t] % nb;
-            int start = layout.blockStart[bi];
-            int end = layout.blockStart[bi + 1];
-            int g0 = layout.blockStart[bj] / PackedRows.LANES;
-            int g1 = layout.blockStart[bj + 1] / PackedRows.LANES;
-            CandidateSet own = sets[bi];
-            if (bi == bj) {
-              synchronized (own) {
-                kernel.scan(
-                    packed,
-                    g0,
-                    g1,
-                    packed,
-                    start,
-                    end,
-                    eps,
-                    tiny,
-                    thresholds,
-                    Offers.into(own, start),
-                    null);
-              }
-            } else {
+            // The directions the seeds have not screened yet: bi's queries against bj's rows, and
+            // (off the diagonal) bj's against bi's.
+            boolean toI = seed[bi] != bj;
+            boolean toJ = bi != bj && seed[bj] != bi;
+            if (toI && toJ) {
+              int start = layout.blockStart[bi];
+              int end = layout.blockStart[bi + 1];
+              int g0 = layout.blockStart[bj] / PackedRows.LANES;
+              int g1 = layout.blockStart[bj + 1] / PackedRows.LANES;
               kernel.scan(
                   packed, g0, g1, packed, start, end, eps, tiny, thresholds, forward, reverse);
+              CandidateSet own = sets[bi];
               synchronized (own) {
                 forward.drainInto(own, start);
               }
@@ -121,6 +125,10 @@ final class SelfJoin {
               synchronized (other) {
                 reverse.drainInto(other, layout.blockStart[bj]);
               }
+            } else if (toI) {
+              scanInto(sets[bi], layout, bi, bj, packed, eps, tiny, thresholds, kernel);
+            } else if (toJ) {
+              scanInto(sets[bj], layout, bj, bi, packed, eps, tiny, thresholds, kernel);
             }
           }
           progress.advance((long) (t1 - t0) * n / tiles.length);
@@ -151,5 +159,38 @@ final class SelfJoin {
             }
           }
         });
+  }
+
+  /**
+   * Screens block {@code queries}' samples against block {@code rows}' in one direction, applying
+   * the offers at once under the set's lock, so its thresholds tighten as the scan goes.
+   */
+  private static void scanInto(
+      CandidateSet set,
+      JoinLayout layout,
+      int queries,
+      int rows,
+      PackedRows packed,
+      float eps,
+      float tiny,
+      float[] thresholds,
+      ScreeningKernel kernel) {
+    int start = layout.blockStart[queries];
+    int g0 = layout.blockStart[rows] / PackedRows.LANES;
+    int g1 = layout.blockStart[rows + 1] / PackedRows.LANES;
+    synchronized (set) {
+      kernel.scan(
+          packed,
+          g0,
+          g1,
+          packed,
+          start,
+          layout.blockStart[queries + 1],
+          eps,
+          tiny,
+          thresholds,
+          Offers.into(set, start),
+          null);
+    }
   }
 }

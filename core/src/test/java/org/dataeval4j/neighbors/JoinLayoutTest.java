@@ -72,25 +72,70 @@ class JoinLayoutTest {
         }
       }
     }
-    // Tiles: every pair of blocks once (I <= J), or every pair of blocks of different classes.
-    for (boolean cross : new boolean[] {false, true}) {
-      int[] tiles = layout.tiles(x, cross);
-      Set<Integer> expected = new HashSet<>();
-      for (int bi = 0; bi < nb; bi++) {
-        for (int bj = bi; bj < nb; bj++) {
-          int ci = classes == null ? 0 : classes[at[layout.blockStart[bi]]];
-          int cj = classes == null ? 0 : classes[at[layout.blockStart[bj]]];
-          if (!cross || ci != cj) {
-            expected.add(bi * nb + bj);
-          }
+    // Tiles: every pair of blocks once (I <= J), or with classes every pair of blocks of
+    // different classes. Seeds: the block itself, or the nearest block of another class.
+    boolean cross = classes != null;
+    int[] classOf = classes != null ? classes : new int[n];
+    Set<Integer> expected = new HashSet<>();
+    for (int bi = 0; bi < nb; bi++) {
+      for (int bj = bi; bj < nb; bj++) {
+        if (!cross || blockClass(layout, classOf, bi) != blockClass(layout, classOf, bj)) {
+          expected.add(bi * nb + bj);
         }
       }
-      Set<Integer> got = new HashSet<>();
-      for (int t : tiles) {
-        assertThat(got.add(t)).isTrue();
-      }
-      assertThat(got).isEqualTo(expected);
     }
+    Set<Integer> got = new HashSet<>();
+    for (int t : layout.tiles()) {
+      assertThat(got.add(t)).isTrue();
+    }
+    assertThat(got).isEqualTo(expected);
+    int[] seeds = layout.seeds();
+    for (int b = 0; b < nb; b++) {
+      if (!cross) {
+        assertThat(seeds[b]).isEqualTo(b);
+      } else if (classesSeen.size() == 1) {
+        assertThat(seeds[b]).isEqualTo(-1);
+      } else {
+        assertThat(blockClass(layout, classOf, seeds[b]))
+            .isNotEqualTo(blockClass(layout, classOf, b));
+        double best = Double.POSITIVE_INFINITY;
+        int nearest = -1;
+        for (int o = 0; o < nb; o++) {
+          double s = centroidDistance(x, layout, b, o);
+          if (blockClass(layout, classOf, o) != blockClass(layout, classOf, b) && s < best) {
+            best = s;
+            nearest = o;
+          }
+        }
+        assertThat(seeds[b]).isEqualTo(nearest);
+      }
+    }
+  }
+
+  private static int blockClass(JoinLayout layout, int[] classes, int b) {
+    return classes[layout.sampleAt[layout.blockStart[b]]];
+  }
+
+  /** Squared distance between the means of two blocks' samples, summed as plainly as possible. */
+  private static double centroidDistance(Embeddings x, JoinLayout layout, int a, int b) {
+    double s = 0;
+    for (int t = 0; t < x.dim(); t++) {
+      double diff = blockMean(x, layout, a, t) - blockMean(x, layout, b, t);
+      s += diff * diff;
+    }
+    return s;
+  }
+
+  private static double blockMean(Embeddings x, JoinLayout layout, int b, int t) {
+    double sum = 0;
+    int count = 0;
+    for (int p = layout.blockStart[b]; p < layout.blockStart[b + 1]; p++) {
+      if (layout.sampleAt[p] >= 0) {
+        sum += x.get(layout.sampleAt[p], t);
+        count++;
+      }
+    }
+    return sum / count;
   }
 
   @Test
@@ -125,7 +170,7 @@ class JoinLayoutTest {
       v[i] = (i / 16 == 3 ? 1000 : 10 * (i / 16)) + (i % 16) * 0.25;
     }
     JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 16);
-    int[] tiles = layout.tiles(Embeddings.wrap(v, n, 1), false);
+    int[] tiles = layout.tiles();
     int nb = layout.blocks();
     assertThat(nb).isEqualTo(4);
     // Diagonal tiles (distance 0) first, in block order; then the neighbouring blocks; the far
