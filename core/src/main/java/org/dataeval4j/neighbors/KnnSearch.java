@@ -216,18 +216,16 @@ final class KnnSearch {
         ids = new int[m];
       }
       int[] cand = set.candidates(local);
-      int qo = id * d;
       for (int c = 0; c < m; c++) {
         int sample = sampleAt == null ? cand[c] : sampleAt[cand[c]];
         assert sample >= 0;
-        int jo = sample * d;
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-          double diff = query[qo + t] - fit[jo + t];
-          s += diff * diff;
+        ids[c] = sample;
+      }
+      exactDistances(query, id * d, fit, ids, m, d, dist);
+      if (tieKey != null) {
+        for (int c = 0; c < m; c++) {
+          ids[c] = tieKey[ids[c]];
         }
-        dist[c] = Math.sqrt(s);
-        ids[c] = tieKey == null ? sample : tieKey[sample];
       }
       Sorts.byKeyThenId(dist, ids, m);
       assert m >= kk : "fewer candidates than neighbours";
@@ -250,6 +248,50 @@ final class KnnSearch {
           o++;
         }
       }
+    }
+  }
+
+  /**
+   * {@code out[c] = sqrt(sum_t (query[qo + t] - fit[rows[c] * d + t])^2)} for c below m, each sum
+   * taken in column order as {@link Neighbors#distance} does (so the same double). Four rows at a
+   * time: their sums are independent chains, which the processor overlaps.
+   */
+  private static void exactDistances(
+      double[] query, int qo, double[] fit, int[] rows, int m, int d, double[] out) {
+    int c = 0;
+    for (; c + 4 <= m; c += 4) {
+      int o0 = rows[c] * d;
+      int o1 = rows[c + 1] * d;
+      int o2 = rows[c + 2] * d;
+      int o3 = rows[c + 3] * d;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int t = 0; t < d; t++) {
+        double v = query[qo + t];
+        double e0 = v - fit[o0 + t];
+        double e1 = v - fit[o1 + t];
+        double e2 = v - fit[o2 + t];
+        double e3 = v - fit[o3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+      out[c] = Math.sqrt(s0);
+      out[c + 1] = Math.sqrt(s1);
+      out[c + 2] = Math.sqrt(s2);
+      out[c + 3] = Math.sqrt(s3);
+    }
+    for (; c < m; c++) {
+      int o = rows[c] * d;
+      double s = 0;
+      for (int t = 0; t < d; t++) {
+        double e = query[qo + t] - fit[o + t];
+        s += e * e;
+      }
+      out[c] = Math.sqrt(s);
     }
   }
 }
