@@ -1,6 +1,7 @@
 package org.dataeval4j.neighbors;
 
 import org.dataeval4j.data.Embeddings;
+import org.dataeval4j.exec.Exec;
 import org.dataeval4j.exec.Sorts;
 import org.jspecify.annotations.Nullable;
 
@@ -61,8 +62,10 @@ final class JoinLayout {
    * @param classes one class per sample, or {@code null} for a single group; with classes, only
    *     the tiles between different classes are screened
    * @param block the largest block, a positive multiple of {@link PackedRows#LANES}
+   * @param exec splits the ranges of each tree level over its threads (the layout does not depend
+   *     on the thread count)
    */
-  static JoinLayout of(Embeddings x, int @Nullable [] classes, int block) {
+  static JoinLayout of(Embeddings x, int @Nullable [] classes, int block, Exec exec) {
     int n = x.size();
     int lanes = PackedRows.LANES;
     assert block > 0 && block % lanes == 0;
@@ -79,13 +82,21 @@ final class JoinLayout {
     }
     int positions = 0;
     int blocks = 0;
-    for (int from = 0; from < n; ) {
+    int runs = 0;
+    for (int from = 0; from < n; runs++) {
       int to = runEnd(byClass, classes, from);
       int padded = roundUp(to - from, lanes);
       positions += padded;
       blocks += (padded + block - 1) / block;
       from = to;
     }
+    int[] runBounds = new int[2 * runs];
+    for (int from = 0, r = 0; from < n; r++) {
+      runBounds[2 * r] = from;
+      from = runEnd(byClass, classes, from);
+      runBounds[2 * r + 1] = from;
+    }
+    kdOrder(x, byClass, runBounds, block, exec);
     int[] sampleAt = new int[positions];
     int[] blockStart = new int[blocks + 1];
     int[] blockGroup = new int[blocks];
@@ -94,7 +105,6 @@ final class JoinLayout {
     int b = 0;
     for (int from = 0, group = 0; from < n; group++) {
       int to = runEnd(byClass, classes, from);
-      kdOrder(x, byClass, from, to, block);
       System.arraycopy(byClass, from, sampleAt, p, to - from);
       int end = p + roundUp(to - from, lanes);
       for (int s = p; s < end; s += block, b++) {
@@ -195,64 +205,92 @@ final class JoinLayout {
     return (m + multiple - 1) / multiple * multiple;
   }
 
-  /** Reorders {@code ids[from, to)} into k-d tree order (see the class comment). */
-  private static void kdOrder(Embeddings x, int[] ids, int from, int to, int block) {
+  /**
+   * Reorders each range {@code ids[ranges[2 r], ranges[2 r + 1])} into k-d tree order (see the
+   * class comment), one tree level at a time, the ranges of a level in parallel: each split sorts
+   * only its own range, so the order does not depend on the threads.
+   */
+  private static void kdOrder(Embeddings x, int[] ids, int[] ranges, int block, Exec exec) {
     int lanes = PackedRows.LANES;
+    int[] level = splittable(ranges, ranges.length / 2);
+    while (level.length > 0) {
+      int m = level.length / 2;
+      int[] current = level;
+      int[] children = new int[4 * m];
+      exec.forEachBlock(
+          m,
+          Math.max(1, m / 64),
+          (r0, r1) -> {
+            double[] mean = new double[x.dim()];
+            double[] spread = new double[x.dim()];
+            for (int r = r0; r < r1; r++) {
+              int lo = current[2 * r];
+              int hi = current[2 * r + 1];
+              int len = hi - lo;
+              int unit = len > block ? block : lanes;
+              int mid = lo + ((len + unit - 1) / unit + 1) / 2 * unit;
+              sortByWidestColumn(x, ids, lo, hi, mean, spread);
+              children[4 * r] = lo;
+              children[4 * r + 1] = mid;
+              children[4 * r + 2] = mid;
+              children[4 * r + 3] = hi;
+            }
+          });
+      level = splittable(children, 2 * m);
+    }
+  }
+
+  /** The first {@code count} ranges (pairs of bounds) that hold more than one packed group. */
+  private static int[] splittable(int[] ranges, int count) {
+    int[] out = new int[2 * count];
+    int kept = 0;
+    for (int r = 0; r < count; r++) {
+      if (ranges[2 * r + 1] - ranges[2 * r] > PackedRows.LANES) {
+        out[2 * kept] = ranges[2 * r];
+        out[2 * kept + 1] = ranges[2 * r + 1];
+        kept++;
+      }
+    }
+    return java.util.Arrays.copyOf(out, 2 * kept);
+  }
+
+  /** Sorts {@code ids[lo, hi)} by their column of largest spread, ties by index. */
+  private static void sortByWidestColumn(
+      Embeddings x, int[] ids, int lo, int hi, double[] mean, double[] spread) {
     int d = x.dim();
     double[] data = x.flat();
-    // Depth-first over ranges; each split at least halves the blocks or groups of a range, so the
-    // stack holds at most one pending range per level (fewer than 64).
-    int[] stack = new int[128];
-    int top = 0;
-    stack[top++] = from;
-    stack[top++] = to;
-    double[] mean = new double[d];
-    double[] spread = new double[d];
-    while (top > 0) {
-      int hi = stack[--top];
-      int lo = stack[--top];
-      int len = hi - lo;
-      if (len <= lanes) {
-        continue;
-      }
-      int unit = len > block ? block : lanes;
-      int left = ((len + unit - 1) / unit + 1) / 2 * unit;
-      java.util.Arrays.fill(mean, 0);
-      java.util.Arrays.fill(spread, 0);
-      for (int r = lo; r < hi; r++) {
-        int o = ids[r] * d;
-        for (int t = 0; t < d; t++) {
-          mean[t] += data[o + t];
-        }
-      }
+    int len = hi - lo;
+    java.util.Arrays.fill(mean, 0);
+    java.util.Arrays.fill(spread, 0);
+    for (int r = lo; r < hi; r++) {
+      int o = ids[r] * d;
       for (int t = 0; t < d; t++) {
-        mean[t] /= len;
+        mean[t] += data[o + t];
       }
-      for (int r = lo; r < hi; r++) {
-        int o = ids[r] * d;
-        for (int t = 0; t < d; t++) {
-          double c = data[o + t] - mean[t];
-          spread[t] += c * c;
-        }
-      }
-      int column = 0;
-      for (int t = 1; t < d; t++) {
-        if (spread[t] > spread[column]) {
-          column = t;
-        }
-      }
-      double[] key = new double[len];
-      int[] part = new int[len];
-      for (int r = 0; r < len; r++) {
-        part[r] = ids[lo + r];
-        key[r] = data[part[r] * d + column];
-      }
-      Sorts.byKeyThenId(key, part, len);
-      System.arraycopy(part, 0, ids, lo, len);
-      stack[top++] = lo + left;
-      stack[top++] = hi;
-      stack[top++] = lo;
-      stack[top++] = lo + left;
     }
+    for (int t = 0; t < d; t++) {
+      mean[t] /= len;
+    }
+    for (int r = lo; r < hi; r++) {
+      int o = ids[r] * d;
+      for (int t = 0; t < d; t++) {
+        double c = data[o + t] - mean[t];
+        spread[t] += c * c;
+      }
+    }
+    int column = 0;
+    for (int t = 1; t < d; t++) {
+      if (spread[t] > spread[column]) {
+        column = t;
+      }
+    }
+    double[] key = new double[len];
+    int[] part = new int[len];
+    for (int r = 0; r < len; r++) {
+      part[r] = ids[lo + r];
+      key[r] = data[part[r] * d + column];
+    }
+    Sorts.byKeyThenId(key, part, len);
+    System.arraycopy(part, 0, ids, lo, len);
   }
 }

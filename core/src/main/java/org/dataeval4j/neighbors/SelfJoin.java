@@ -50,7 +50,7 @@ final class SelfJoin {
       int[] outIdx,
       float[] outDist) {
     int n = x.size();
-    JoinLayout layout = JoinLayout.of(x, classes, KnnSearch.QUERY_BLOCK);
+    JoinLayout layout = JoinLayout.of(x, classes, KnnSearch.QUERY_BLOCK, exec);
     PackedRows packed = PackedRows.of(x, layout.sampleAt, PackedRows.columnsByVariance(x));
     int[] sampleAt = layout.sampleAt;
     boolean self = classes == null;

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.dataeval4j.data.Embeddings;
+import org.dataeval4j.exec.Exec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +34,7 @@ class JoinLayoutTest {
         classes[i] = 5 - 2 * rnd.nextInt(m); // unordered, negative values too
       }
     }
-    JoinLayout layout = JoinLayout.of(x, classes, block);
+    JoinLayout layout = JoinLayout.of(x, classes, block, Exec.serial());
     int[] at = layout.sampleAt;
     assertThat(at.length % PackedRows.LANES).isZero();
     boolean[] seen = new boolean[n];
@@ -139,6 +140,22 @@ class JoinLayoutTest {
   }
 
   @Test
+  void theLayoutDoesNotDependOnTheThreads() {
+    Embeddings x = NeighborsTest.random(29, 5000, 6, 1.0, 50);
+    int[] classes = new int[5000];
+    for (int i = 0; i < classes.length; i++) {
+      classes[i] = (i * 7919) % 3;
+    }
+    JoinLayout one = JoinLayout.of(x, classes, 256, Exec.serial());
+    try (Exec four = Exec.create(4)) {
+      JoinLayout many = JoinLayout.of(x, classes, 256, four);
+      assertThat(many.sampleAt).isEqualTo(one.sampleAt);
+      assertThat(many.blockStart).isEqualTo(one.blockStart);
+      assertThat(many.tiles()).isEqualTo(one.tiles());
+    }
+  }
+
+  @Test
   void oneColumnIsLaidOutSortedTiesByIndex() {
     // With one column every split is at the median of that column, so the k-d order is the sort.
     SplittableRandom rnd = new SplittableRandom(3);
@@ -147,7 +164,7 @@ class JoinLayoutTest {
     for (int i = 0; i < n; i++) {
       v[i] = rnd.nextInt(200);
     }
-    JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 64);
+    JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 64, Exec.serial());
     int previous = -1;
     for (int p : layout.sampleAt) {
       if (p >= 0) {
@@ -169,7 +186,7 @@ class JoinLayoutTest {
     for (int i = 0; i < n; i++) {
       v[i] = (i / 16 == 3 ? 1000 : 10 * (i / 16)) + (i % 16) * 0.25;
     }
-    JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 16);
+    JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 16, Exec.serial());
     int[] tiles = layout.tiles();
     int nb = layout.blocks();
     assertThat(nb).isEqualTo(4);
