@@ -123,38 +123,25 @@ final class JoinLayout {
   }
 
   /**
-   * Each block's seed: the block it is screened against first, on its own, so that its thresholds
-   * are finite before the symmetric tiles (whose buffered offers would otherwise pass every pair of
-   * a block still without neighbours). Without classes the block itself; with classes, the nearest
-   * block of another class by centroid, ties by index ({@code -1} when there is none).
-   */
-  int[] seeds() {
-    int nb = blocks();
-    int[] seed = new int[nb];
-    for (int bi = 0; bi < nb; bi++) {
-      seed[bi] = crossGroupsOnly ? -1 : bi;
-      if (crossGroupsOnly) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int bj = 0; bj < nb; bj++) {
-          double s = squaredDistance(bi, bj);
-          if (blockGroup[bj] != blockGroup[bi] && s < best) {
-            best = s;
-            seed[bi] = bj;
-          }
-        }
-      }
-    }
-    return seed;
-  }
-
-  /**
    * The tiles to screen, each as {@code I * blocks() + J} with I <= J: every pair of blocks, or
    * with classes every pair of blocks of different classes. Ordered by the squared distance between
    * the blocks' centroids, ties by (I, J): near tiles first, so that thresholds are tight by the
-   * time the far tiles are screened.
+   * time the far tiles are screened. A diagonal tile (I, I) counts a quarter of the squared distance
+   * to I's nearest other block: it still comes before every other tile of I, but the diagonal tiles
+   * are spread among the others rather than all first, so the kernels see their one-way and
+   * symmetric scans from the start and the JIT compiles both.
    */
   int[] tiles() {
     int nb = blocks();
+    double[] nearest = new double[nb];
+    for (int bi = 0; bi < nb; bi++) {
+      nearest[bi] = nb == 1 ? 0 : Double.POSITIVE_INFINITY;
+      for (int bj = 0; bj < nb; bj++) {
+        if (bj != bi) {
+          nearest[bi] = Math.min(nearest[bi], squaredDistance(bi, bj));
+        }
+      }
+    }
     int count = 0;
     for (int bi = 0; bi < nb; bi++) {
       for (int bj = bi; bj < nb; bj++) {
@@ -169,7 +156,7 @@ final class JoinLayout {
     for (int bi = 0; bi < nb; bi++) {
       for (int bj = bi; bj < nb; bj++) {
         if (!crossGroupsOnly || blockGroup[bi] != blockGroup[bj]) {
-          key[t] = squaredDistance(bi, bj);
+          key[t] = bi == bj ? nearest[bi] / 4 : squaredDistance(bi, bj);
           tiles[t] = Math.multiplyExact(bi, nb) + bj;
           t++;
         }

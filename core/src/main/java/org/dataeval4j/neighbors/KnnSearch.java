@@ -89,6 +89,8 @@ final class KnnSearch {
     PackedRows packed = PackedRows.of(fit, columns);
     PackedRows queries = PackedRows.of(query, columns);
     float[] thresholds = new float[nq];
+    float[] closed = new float[packed.groups * PackedRows.LANES];
+    java.util.Arrays.fill(closed, Float.NEGATIVE_INFINITY);
     exec.forEachBlock(
         nq,
         QUERY_BLOCK,
@@ -97,7 +99,8 @@ final class KnnSearch {
           Offers sink = Offers.into(set, start);
           for (int g0 = 0; g0 < packed.groups; g0 += CHUNK_GROUPS) {
             int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
-            kernel.scan(packed, g0, g1, queries, start, end, eps, tiny, thresholds, sink, null);
+            kernel.scan(
+                packed, g0, g1, queries, start, end, eps, tiny, thresholds, closed, sink, sink);
           }
           finish(
                 fit.flat(), query.flat(), d, k, kk, self, start, end, set, null, null, null, outIdx,

@@ -1,7 +1,5 @@
 package org.dataeval4j.neighbors;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The portable screening kernel: one query against one packed group at a time, eight independent
  * accumulators (one per lane), and the group dropped at the first stop where none of its eight
@@ -20,9 +18,10 @@ final class ScalarKernel implements ScreeningKernel {
       int end,
       float eps,
       float tiny,
-      float[] thresholds,
+      float[] queryThresholds,
+      float[] rowThresholds,
       Offers forward,
-      @Nullable Offers reverse) {
+      Offers reverse) {
     int d = rows.d;
     float[] v = rows.values;
     float[] qv = queries.values;
@@ -63,12 +62,24 @@ final class ScalarKernel implements ScreeningKernel {
           acc[6] = a6;
           acc[7] = a7;
           if (stop == d) {
-            offer(rows.norms, g, queries.norms[q], q, acc, eps, tiny, thresholds, forward, reverse);
+            offer(
+                rows.norms,
+                g,
+                queries.norms[q],
+                q,
+                acc,
+                eps,
+                tiny,
+                queryThresholds,
+                rowThresholds,
+                forward,
+                reverse);
             break;
           }
           int r = s * rows.groups * L;
           float qn = queries.prefixNorms[s * queries.groups * L + q];
-          if (!anyPasses(rows.prefixNorms, r, g, qn, q, acc, eps, tiny, thresholds, reverse != null)) {
+          if (!anyPasses(
+              rows.prefixNorms, r, g, qn, q, acc, eps, tiny, queryThresholds, rowThresholds)) {
             break;
           }
         }
@@ -76,7 +87,7 @@ final class ScalarKernel implements ScreeningKernel {
     }
   }
 
-  /** True when some lane's partial bound is at most the query's threshold, or the row's. */
+  /** True when some lane's partial bound is at most the query's threshold or the row's. */
   private static boolean anyPasses(
       float[] norms,
       int offset,
@@ -86,13 +97,13 @@ final class ScalarKernel implements ScreeningKernel {
       float[] acc,
       float eps,
       float tiny,
-      float[] thresholds,
-      boolean both) {
+      float[] queryThresholds,
+      float[] rowThresholds) {
     int j0 = g * L;
     for (int l = 0; l < L; l++) {
       float sum = queryNorm + norms[offset + j0 + l];
       float lo = (sum - 2 * acc[l]) - (eps * sum + tiny);
-      if (lo <= thresholds[q] || (both && lo <= thresholds[j0 + l])) {
+      if (lo <= queryThresholds[q] || lo <= rowThresholds[j0 + l]) {
         return true;
       }
     }
@@ -108,19 +119,20 @@ final class ScalarKernel implements ScreeningKernel {
       float[] acc,
       float eps,
       float tiny,
-      float[] thresholds,
+      float[] queryThresholds,
+      float[] rowThresholds,
       Offers forward,
-      @Nullable Offers reverse) {
+      Offers reverse) {
     int j0 = g * L;
     for (int l = 0; l < L; l++) {
       float sum = queryNorm + norms[j0 + l];
       float approx = sum - 2 * acc[l];
       float err = eps * sum + tiny;
       float lo = approx - err;
-      if (lo <= thresholds[q]) {
+      if (lo <= queryThresholds[q]) {
         forward.offer(q, j0 + l, lo, approx + err);
       }
-      if (reverse != null && lo <= thresholds[j0 + l]) {
+      if (lo <= rowThresholds[j0 + l]) {
         reverse.offer(j0 + l, q, lo, approx + err);
       }
     }

@@ -4,7 +4,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The SIMD screening kernel (incubating Vector API; loaded by {@link Kernels} only when the module
@@ -35,9 +34,10 @@ final class VectorKernel implements ScreeningKernel {
       int end,
       float eps,
       float tiny,
-      float[] thresholds,
+      float[] queryThresholds,
+      float[] rowThresholds,
       Offers forward,
-      @Nullable Offers reverse) {
+      Offers reverse) {
     int d = rows.d;
     float[] v = rows.values;
     float[] qv = queries.values;
@@ -72,7 +72,8 @@ final class VectorKernel implements ScreeningKernel {
                   p * L,
                   eps,
                   tiny,
-                  thresholds,
+                  queryThresholds,
+                  rowThresholds,
                   forward,
                   reverse,
                   lo,
@@ -80,20 +81,45 @@ final class VectorKernel implements ScreeningKernel {
             }
             break;
           }
-          if (!anyPasses(rows, queries, s, g, q, dots, eps, tiny, thresholds, reverse != null)) {
+          if (!anyPasses(
+              rows, queries, s, g, q, dots, eps, tiny, queryThresholds, rowThresholds)) {
             break;
           }
         }
       }
       for (; g < g1; g++) {
         for (int qq = q; qq < q + 4; qq++) {
-          single(rows, g, queries, qq, eps, tiny, thresholds, forward, reverse, lo, hi);
+          single(
+              rows,
+              g,
+              queries,
+              qq,
+              eps,
+              tiny,
+              queryThresholds,
+              rowThresholds,
+              forward,
+              reverse,
+              lo,
+              hi);
         }
       }
     }
     for (; q < end; q++) {
       for (int g = g0; g < g1; g++) {
-        single(rows, g, queries, q, eps, tiny, thresholds, forward, reverse, lo, hi);
+        single(
+            rows,
+            g,
+            queries,
+            q,
+            eps,
+            tiny,
+            queryThresholds,
+            rowThresholds,
+            forward,
+            reverse,
+            lo,
+            hi);
       }
     }
   }
@@ -157,7 +183,7 @@ final class VectorKernel implements ScreeningKernel {
   /**
    * True when some pair of the block (queries q..q+3, groups g and g+1, partial dot products in
    * {@code dots}) may still pass: its lower bound over the first {@code stops[s]} columns is at
-   * most the query's threshold, or with {@code both} the row's.
+   * most the query's threshold or the row's.
    */
   private static boolean anyPasses(
       PackedRows rows,
@@ -168,21 +194,17 @@ final class VectorKernel implements ScreeningKernel {
       float[] dots,
       float eps,
       float tiny,
-      float[] thresholds,
-      boolean both) {
+      float[] queryThresholds,
+      float[] rowThresholds) {
     int r = s * rows.groups * L + g * L;
     FloatVector n0 = FloatVector.fromArray(S, rows.prefixNorms, r);
     FloatVector n1 = FloatVector.fromArray(S, rows.prefixNorms, r + L);
-    FloatVector t0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-    FloatVector t1 = t0;
-    if (both) {
-      t0 = FloatVector.fromArray(S, thresholds, g * L);
-      t1 = FloatVector.fromArray(S, thresholds, g * L + L);
-    }
+    FloatVector t0 = FloatVector.fromArray(S, rowThresholds, g * L);
+    FloatVector t1 = FloatVector.fromArray(S, rowThresholds, g * L + L);
     int qs = s * queries.groups * L + q;
     for (int i = 0; i < 4; i++) {
       float qn = queries.prefixNorms[qs + i];
-      float tq = thresholds[q + i];
+      float tq = queryThresholds[q + i];
       VectorMask<Float> pass0 =
           lower(n0.add(qn), dots, 16 * i, eps, tiny).compare(VectorOperators.LE, t0.max(tq));
       VectorMask<Float> pass1 =
@@ -208,9 +230,10 @@ final class VectorKernel implements ScreeningKernel {
       int q,
       float eps,
       float tiny,
-      float[] thresholds,
+      float[] queryThresholds,
+      float[] rowThresholds,
       Offers forward,
-      @Nullable Offers reverse,
+      Offers reverse,
       float[] lo,
       float[] hi) {
     int d = rows.d;
@@ -225,7 +248,20 @@ final class VectorKernel implements ScreeningKernel {
     float[] dots = new float[L];
     acc.intoArray(dots, 0);
     offer(
-        rows, g, q, queries.norms[q], dots, 0, eps, tiny, thresholds, forward, reverse, lo, hi);
+        rows,
+        g,
+        q,
+        queries.norms[q],
+        dots,
+        0,
+        eps,
+        tiny,
+        queryThresholds,
+        rowThresholds,
+        forward,
+        reverse,
+        lo,
+        hi);
   }
 
   /** Bounds for the 8 rows of group g against query q; offers those that pass a threshold. */
@@ -238,9 +274,10 @@ final class VectorKernel implements ScreeningKernel {
       int offset,
       float eps,
       float tiny,
-      float[] thresholds,
+      float[] queryThresholds,
+      float[] rowThresholds,
       Offers forward,
-      @Nullable Offers reverse,
+      Offers reverse,
       float[] lo,
       float[] hi) {
     int j0 = g * L;
@@ -248,22 +285,20 @@ final class VectorKernel implements ScreeningKernel {
     FloatVector approx = FloatVector.fromArray(S, dots, offset).mul(-2f).add(sum);
     FloatVector err = sum.mul(eps).add(tiny);
     FloatVector lower = approx.sub(err);
-    boolean fwd = lower.compare(VectorOperators.LE, thresholds[q]).anyTrue();
+    float tq = queryThresholds[q];
+    boolean fwd = lower.compare(VectorOperators.LE, tq).anyTrue();
     boolean rev =
-        reverse != null
-            && lower
-                .compare(VectorOperators.LE, FloatVector.fromArray(S, thresholds, j0))
-                .anyTrue();
+        lower.compare(VectorOperators.LE, FloatVector.fromArray(S, rowThresholds, j0)).anyTrue();
     if (!fwd && !rev) {
       return;
     }
     lower.intoArray(lo, 0);
     approx.add(err).intoArray(hi, 0);
     for (int l = 0; l < L; l++) {
-      if (fwd && lo[l] <= thresholds[q]) {
+      if (lo[l] <= tq) {
         forward.offer(q, j0 + l, lo[l], hi[l]);
       }
-      if (reverse != null && rev && lo[l] <= thresholds[j0 + l]) {
+      if (lo[l] <= rowThresholds[j0 + l]) {
         reverse.offer(j0 + l, q, lo[l], hi[l]);
       }
     }

@@ -74,7 +74,7 @@ class JoinLayoutTest {
       }
     }
     // Tiles: every pair of blocks once (I <= J), or with classes every pair of blocks of
-    // different classes. Seeds: the block itself, or the nearest block of another class.
+    // different classes.
     boolean cross = classes != null;
     int[] classOf = classes != null ? classes : new int[n];
     Set<Integer> expected = new HashSet<>();
@@ -86,30 +86,31 @@ class JoinLayoutTest {
       }
     }
     Set<Integer> got = new HashSet<>();
-    for (int t : layout.tiles()) {
+    int[] tiles = layout.tiles();
+    for (int t : tiles) {
       assertThat(got.add(t)).isTrue();
     }
     assertThat(got).isEqualTo(expected);
-    int[] seeds = layout.seeds();
-    for (int b = 0; b < nb; b++) {
-      if (!cross) {
-        assertThat(seeds[b]).isEqualTo(b);
-      } else if (classesSeen.size() == 1) {
-        assertThat(seeds[b]).isEqualTo(-1);
-      } else {
-        assertThat(blockClass(layout, classOf, seeds[b]))
-            .isNotEqualTo(blockClass(layout, classOf, b));
-        double best = Double.POSITIVE_INFINITY;
-        int nearest = -1;
+    // Order: by centroid distance, a diagonal tile by a quarter of its block's nearest; ties by id.
+    double previous = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < tiles.length; r++) {
+      int bi = tiles[r] / nb;
+      int bj = tiles[r] % nb;
+      double key = centroidDistance(x, layout, bi, bj);
+      if (bi == bj) {
+        key = nb == 1 ? 0 : Double.POSITIVE_INFINITY;
         for (int o = 0; o < nb; o++) {
-          double s = centroidDistance(x, layout, b, o);
-          if (blockClass(layout, classOf, o) != blockClass(layout, classOf, b) && s < best) {
-            best = s;
-            nearest = o;
+          if (o != bi) {
+            key = Math.min(key, centroidDistance(x, layout, bi, o));
           }
         }
-        assertThat(seeds[b]).isEqualTo(nearest);
+        key /= 4;
       }
+      assertThat(key).as("tile %d", r).isGreaterThanOrEqualTo(previous);
+      if (r > 0 && key == previous) {
+        assertThat(tiles[r]).isGreaterThan(tiles[r - 1]);
+      }
+      previous = key;
     }
   }
 
@@ -190,8 +191,8 @@ class JoinLayoutTest {
     int[] tiles = layout.tiles();
     int nb = layout.blocks();
     assertThat(nb).isEqualTo(4);
-    // Diagonal tiles (distance 0) first, in block order; then the neighbouring blocks; the far
-    // cluster last.
-    assertThat(tiles).containsExactly(0, 5, 10, 15, 1, 6, 2, 11, 7, 3);
+    // Near blocks first; each diagonal tile (a quarter of its block's nearest squared distance)
+    // before the other tiles of its block; the far cluster last.
+    assertThat(tiles).containsExactly(0, 5, 10, 1, 6, 2, 15, 11, 7, 3);
   }
 }

@@ -96,6 +96,7 @@ class ScreeningContractTest {
         eps,
         Float.MIN_NORMAL,
         thresholds,
+        thresholds,
         Offers.into(forward, 0),
         Offers.into(reverse, 0));
     int needed = 0;
@@ -130,6 +131,8 @@ class ScreeningContractTest {
     PackedRows packedQueries = PackedRows.of(query, columns);
     float[] thresholds = thresholds(query, fit, queries);
     CandidateSet forward = new CandidateSet(queries, queries * n + 1, new float[queries], 0);
+    float[] closed = new float[rows.groups * PackedRows.LANES];
+    java.util.Arrays.fill(closed, Float.NEGATIVE_INFINITY);
     float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
     // Two calls over halves of the groups, as the blocked search scans in chunks.
     int half = rows.groups / 2;
@@ -144,8 +147,9 @@ class ScreeningContractTest {
           eps,
           Float.MIN_NORMAL,
           thresholds,
+          closed,
           Offers.into(forward, 0),
-          null);
+          Offers.into(forward, 0));
     }
     for (int q = 0; q < queries; q++) {
       for (int j = 0; j < n; j++) {
