@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
  * no block straddles two classes; block b is positions {@code [blockStart[b], blockStart[b + 1])},
  * a multiple of LANES long.
  *
- * <p>The k-d tree splits a range of samples at the median of its column of largest variance
- * (ties by index), into a left part of a whole number of blocks (or, within a block, of packed
- * groups), and recurses until a range fits in one packed group. Every block and every packed group
- * is then a compact cell: the pairs of a group and a nearby group are close in the columns that
- * matter most, which is what lets the kernels' partial-distance stops drop whole register blocks.
+ * <p>The k-d tree splits a range of samples at the median of its column of largest variance (ties
+ * by index), into a left part of a whole number of blocks (or, within a block, of packed groups),
+ * and recurses until a range fits in one packed group. Every block and every packed group is then a
+ * compact cell: the pairs of a group and a nearby group are close in the columns that matter most,
+ * which is what lets the kernels' partial-distance stops drop whole register blocks.
  */
 final class JoinLayout {
   final int[] sampleAt;
@@ -59,8 +59,8 @@ final class JoinLayout {
   }
 
   /**
-   * @param classes one class per sample, or {@code null} for a single group; with classes, only
-   *     the tiles between different classes are screened
+   * @param classes one class per sample, or {@code null} for a single group; with classes, only the
+   *     tiles between different classes are screened
    * @param block the largest block, a positive multiple of {@link PackedRows#LANES}
    * @param exec splits the ranges of each tree level over its threads (the layout does not depend
    *     on the thread count)
@@ -126,10 +126,10 @@ final class JoinLayout {
    * The tiles to screen, each as {@code I * blocks() + J} with I <= J: every pair of blocks, or
    * with classes every pair of blocks of different classes. Ordered by the squared distance between
    * the blocks' centroids, ties by (I, J): near tiles first, so that thresholds are tight by the
-   * time the far tiles are screened. A diagonal tile (I, I) counts a quarter of the squared distance
-   * to I's nearest other block: it still comes before every other tile of I, but the diagonal tiles
-   * are spread among the others rather than all first, so the kernels see their one-way and
-   * symmetric scans from the start and the JIT compiles both.
+   * time the far tiles are screened. A diagonal tile (I, I) counts a quarter of the squared
+   * distance to I's nearest other block: it still comes before every other tile of I, but the
+   * diagonal tiles are spread among the others rather than all first, so the kernels see their
+   * one-way and symmetric scans from the start and the JIT compiles both.
    */
   int[] tiles() {
     int nb = blocks();

@@ -73,7 +73,19 @@ final class KnnSearch {
             CandidateSet set = new CandidateSet(end - start, kk, new float[end - start], 0);
             exactScan(fit, query, start, end, set);
             finish(
-                fit.flat(), query.flat(), d, k, kk, self, start, end, set, null, null, null, outIdx,
+                fit.flat(),
+                query.flat(),
+                d,
+                k,
+                kk,
+                self,
+                start,
+                end,
+                set,
+                null,
+                null,
+                null,
+                outIdx,
                 outDist);
             progress.advance(end - start);
           });
@@ -103,8 +115,20 @@ final class KnnSearch {
                 packed, g0, g1, queries, start, end, eps, tiny, thresholds, closed, sink, sink);
           }
           finish(
-                fit.flat(), query.flat(), d, k, kk, self, start, end, set, null, null, null, outIdx,
-                outDist);
+              fit.flat(),
+              query.flat(),
+              d,
+              k,
+              kk,
+              self,
+              start,
+              end,
+              set,
+              null,
+              null,
+              null,
+              outIdx,
+              outDist);
           progress.advance(end - start);
         });
     return new KnnGraph(nq, k, outIdx, outDist);

@@ -43,7 +43,10 @@ final class PackedRows {
     this.prefixNorms = prefixNorms;
   }
 
-  /** The rows of {@code x} in their order (row i at position i); see {@link #of(Embeddings, int[], int[])}. */
+  /**
+   * The rows of {@code x} in their order (row i at position i); see {@link #of(Embeddings, int[],
+   * int[])}.
+   */
   static PackedRows of(Embeddings x, int[] columns) {
     int[] rows = new int[x.size()];
     for (int i = 0; i < rows.length; i++) {

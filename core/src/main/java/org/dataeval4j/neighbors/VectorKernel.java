@@ -81,8 +81,7 @@ final class VectorKernel implements ScreeningKernel {
             }
             break;
           }
-          if (!anyPasses(
-              rows, queries, s, g, q, dots, eps, tiny, queryThresholds, rowThresholds)) {
+          if (!anyPasses(rows, queries, s, g, q, dots, eps, tiny, queryThresholds, rowThresholds)) {
             break;
           }
         }
@@ -243,7 +242,8 @@ final class VectorKernel implements ScreeningKernel {
     int b = g * d * L;
     int o = offset(q, d);
     for (int t = 0; t < d; t++) {
-      acc = FloatVector.fromArray(S, v, b + t * L).fma(FloatVector.broadcast(S, qv[o + t * L]), acc);
+      acc =
+          FloatVector.fromArray(S, v, b + t * L).fma(FloatVector.broadcast(S, qv[o + t * L]), acc);
     }
     float[] dots = new float[L];
     acc.intoArray(dots, 0);

@@ -90,8 +90,7 @@ class OtherClassKnnTest {
     for (int i = 0; i < n; i++) {
       for (int r = 0; r < k; r++) {
         assertThat(g.neighbor(i, r)).as("sample %d rank %d", i, r).isEqualTo(expected[i][r]);
-        assertThat(g.distance(i, r))
-            .isEqualTo((float) Neighbors.distance(x, i, x, expected[i][r]));
+        assertThat(g.distance(i, r)).isEqualTo((float) Neighbors.distance(x, i, x, expected[i][r]));
       }
     }
   }

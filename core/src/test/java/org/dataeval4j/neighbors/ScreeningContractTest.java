@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The kernels' contract ({@link ScreeningKernel}): every pair whose exact squared distance is within
- * the query's threshold (or, in a self-join, the row's) is offered, whatever the partial-distance
- * stops drop. Columns of decreasing spread make the stops drop most pairs.
+ * The kernels' contract ({@link ScreeningKernel}): every pair whose exact squared distance is
+ * within the query's threshold (or, in a self-join, the row's) is offered, whatever the
+ * partial-distance stops drop. Columns of decreasing spread make the stops drop most pairs.
  */
 class ScreeningContractTest {
 
@@ -38,7 +38,9 @@ class ScreeningContractTest {
     return s;
   }
 
-  /** Threshold of sample i: its (1 + i % 9)-th smallest squared distance, -Infinity for i % 11 = 5. */
+  /**
+   * Threshold of sample i: its (1 + i % 9)-th smallest squared distance, -Infinity for i % 11 = 5.
+   */
   static float[] thresholds(Embeddings x, Embeddings rows, int length) {
     float[] out = new float[length];
     java.util.Arrays.fill(out, Float.NEGATIVE_INFINITY);
@@ -121,8 +123,7 @@ class ScreeningContractTest {
     "130,7,50,false", "130,7,50,true",
     "17,31,33,false", "17,31,33,true"
   })
-  void queryScanOffersEveryPairWithinTheQueryThreshold(
-      int n, int queries, int d, boolean simd) {
+  void queryScanOffersEveryPairWithinTheQueryThreshold(int n, int queries, int d, boolean simd) {
     ScreeningKernel kernel = simd ? Kernels.BEST : Kernels.SCALAR;
     Embeddings fit = decaying(n * 3L + d, n, d);
     Embeddings query = decaying(queries * 5L + d, queries, d);
