@@ -216,7 +216,7 @@ final class JoinLayout {
               int len = hi - lo;
               int unit = len > block ? block : lanes;
               int mid = lo + ((len + unit - 1) / unit + 1) / 2 * unit;
-              sortByWidestColumn(x, ids, lo, hi, mean, spread);
+              splitByWidestColumn(x, ids, lo, mid, hi, mean, spread);
               children[4 * r] = lo;
               children[4 * r + 1] = mid;
               children[4 * r + 2] = mid;
@@ -241,24 +241,31 @@ final class JoinLayout {
     return java.util.Arrays.copyOf(out, 2 * kept);
   }
 
-  /** Sorts {@code ids[lo, hi)} by their column of largest spread, ties by index. */
-  private static void sortByWidestColumn(
-      Embeddings x, int[] ids, int lo, int hi, double[] mean, double[] spread) {
+  /**
+   * Reorders {@code ids[lo, hi)} so that {@code ids[lo, mid)} are the samples with the smallest
+   * values in the column of largest spread, ties by index (a selection, not a sort: the children
+   * are ordered by their own splits). The spread is estimated on at most about 512 evenly spaced
+   * samples of the range: the choice of column only shapes the cells, never the results.
+   */
+  private static void splitByWidestColumn(
+      Embeddings x, int[] ids, int lo, int mid, int hi, double[] mean, double[] spread) {
     int d = x.dim();
     double[] data = x.flat();
     int len = hi - lo;
+    int step = Math.max(1, len / 512);
+    int count = 0;
     java.util.Arrays.fill(mean, 0);
     java.util.Arrays.fill(spread, 0);
-    for (int r = lo; r < hi; r++) {
+    for (int r = lo; r < hi; r += step, count++) {
       int o = ids[r] * d;
       for (int t = 0; t < d; t++) {
         mean[t] += data[o + t];
       }
     }
     for (int t = 0; t < d; t++) {
-      mean[t] /= len;
+      mean[t] /= count;
     }
-    for (int r = lo; r < hi; r++) {
+    for (int r = lo; r < hi; r += step) {
       int o = ids[r] * d;
       for (int t = 0; t < d; t++) {
         double c = data[o + t] - mean[t];
@@ -277,7 +284,47 @@ final class JoinLayout {
       part[r] = ids[lo + r];
       key[r] = data[part[r] * d + column];
     }
-    Sorts.byKeyThenId(key, part, len);
+    select(key, part, mid - lo);
     System.arraycopy(part, 0, ids, lo, len);
+  }
+
+  /**
+   * Moves the {@code m} smallest entries by (key, id) to the front, the keys moving with the ids
+   * (Hoare's FIND with the middle entry as pivot; (key, id) pairs are distinct). Expected time
+   * linear in the length.
+   */
+  static void select(double[] key, int[] id, int m) {
+    int left = 0;
+    int right = key.length - 1;
+    while (left < right) {
+      double pivotKey = key[m];
+      int pivotId = id[m];
+      int i = left;
+      int j = right;
+      while (i <= j) {
+        while (key[i] < pivotKey || (key[i] == pivotKey && id[i] < pivotId)) {
+          i++;
+        }
+        while (pivotKey < key[j] || (pivotKey == key[j] && pivotId < id[j])) {
+          j--;
+        }
+        if (i <= j) {
+          double k = key[i];
+          key[i] = key[j];
+          key[j] = k;
+          int t = id[i];
+          id[i] = id[j];
+          id[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (j < m) {
+        left = i;
+      }
+      if (m < i) {
+        right = j;
+      }
+    }
   }
 }

@@ -157,8 +157,9 @@ class JoinLayoutTest {
   }
 
   @Test
-  void oneColumnIsLaidOutSortedTiesByIndex() {
-    // With one column every split is at the median of that column, so the k-d order is the sort.
+  void oneColumnIsCutIntoGroupsInSortedOrderTiesByIndex() {
+    // With one column every split is at the median of that column, so each packed group holds
+    // the next 8 samples by (value, index), in some order.
     SplittableRandom rnd = new SplittableRandom(3);
     int n = 1000;
     double[] v = new double[n];
@@ -166,15 +167,67 @@ class JoinLayoutTest {
       v[i] = rnd.nextInt(200);
     }
     JoinLayout layout = JoinLayout.of(Embeddings.wrap(v, n, 1), null, 64, Exec.serial());
-    int previous = -1;
-    for (int p : layout.sampleAt) {
-      if (p >= 0) {
-        if (previous >= 0) {
-          assertThat(v[p] > v[previous] || (v[p] == v[previous] && p > previous))
-              .as("%d after %d", p, previous)
-              .isTrue();
-        }
-        previous = p;
+    Integer[] sorted = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = i;
+    }
+    java.util.Arrays.sort(sorted, (a, b) -> v[a] != v[b] ? Double.compare(v[a], v[b]) : a - b);
+    int[] at = layout.sampleAt;
+    for (int g = 0; g * 8 < n; g++) {
+      Set<Integer> expected = new HashSet<>();
+      Set<Integer> got = new HashSet<>();
+      for (int p = g * 8; p < Math.min(n, g * 8 + 8); p++) {
+        expected.add(sorted[p]);
+        got.add(at[p]);
+      }
+      assertThat(got).as("group %d", g).isEqualTo(expected);
+    }
+  }
+
+  @ParameterizedTest(name = "n={0} distinct={1}")
+  @CsvSource({"1,1", "2,1", "9,3", "100,2", "1000,1000", "777,5"})
+  void selectionPutsTheSmallestByKeyThenIdFirst(int n, int distinct) {
+    SplittableRandom rnd = new SplittableRandom(n * 3L + distinct);
+    for (int m = 0; m <= n; m += Math.max(1, n / 7)) {
+      double[] key = new double[n];
+      int[] id = new int[n];
+      for (int i = 0; i < n; i++) {
+        key[i] = rnd.nextInt(distinct);
+        id[i] = i;
+      }
+      for (int i = n - 1; i > 0; i--) { // shuffle the ids, keys moving with them
+        int r = rnd.nextInt(i + 1);
+        int t = id[i];
+        id[i] = id[r];
+        id[r] = t;
+        double k = key[i];
+        key[i] = key[r];
+        key[r] = k;
+      }
+      double[] k0 = key.clone();
+      int[] i0 = id.clone();
+      if (m < n) {
+        JoinLayout.select(key, id, m);
+      }
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(
+          order, (a, b) -> k0[a] != k0[b] ? Double.compare(k0[a], k0[b]) : i0[a] - i0[b]);
+      Set<Integer> expected = new HashSet<>();
+      Set<Integer> got = new HashSet<>();
+      for (int r = 0; r < m; r++) {
+        expected.add(i0[order[r]]);
+        got.add(id[r]);
+      }
+      assertThat(got).as("m=%d", m).isEqualTo(expected);
+      int[] where = new int[n]; // ids are 0..n-1: where each started
+      for (int p = 0; p < n; p++) {
+        where[i0[p]] = p;
+      }
+      for (int r = 0; r < n; r++) {
+        assertThat(key[r]).as("key of id %d", id[r]).isEqualTo(k0[where[id[r]]]);
       }
     }
   }
