@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * rigorous error bound {@code eps (|q|^2 + |x|^2) + tiny}; {@link CandidateSet} keeps every row
  * that the bound cannot exclude, and the survivors are ranked by their exact double distance. The
  * result is therefore that of a brute-force double search, and depends on neither the thread count
- * nor the kernel (SIMD or scalar).
+ * nor the kernel (SIMD or scalar). The same bound over the first 8, 16, 32, ... columns (taken in
+ * decreasing order of variance, see {@link PackedRows}) bounds the partial distance, which lets the
+ * kernels drop most pairs after a few columns; self-searches go through {@link SelfJoin}.
  *
  * <p>Bound: with unit roundoff u = 2^-24, converting to float, the squared norms and a d-term dot
  * product accumulated in float are each off by at most about {@code (d + 8) u (|q|^2 + |x|^2)}
@@ -72,21 +74,7 @@ final class KnnSearch {
           (start, end) -> {
             CandidateSet set = new CandidateSet(end - start, kk, new float[end - start], 0);
             exactScan(fit, query, start, end, set);
-            finish(
-                fit.flat(),
-                query.flat(),
-                d,
-                k,
-                kk,
-                self,
-                start,
-                end,
-                set,
-                null,
-                null,
-                null,
-                outIdx,
-                outDist);
+            finish(fit, query, k, kk, self, start, end, set, null, null, null, outIdx, outDist);
             progress.advance(end - start);
           });
       return new KnnGraph(nq, k, outIdx, outDist);
@@ -114,21 +102,7 @@ final class KnnSearch {
             kernel.scan(
                 packed, g0, g1, queries, start, end, eps, tiny, thresholds, closed, sink, sink);
           }
-          finish(
-              fit.flat(),
-              query.flat(),
-              d,
-              k,
-              kk,
-              self,
-              start,
-              end,
-              set,
-              null,
-              null,
-              null,
-              outIdx,
-              outDist);
+          finish(fit, query, k, kk, self, start, end, set, null, null, null, outIdx, outDist);
           progress.advance(end - start);
         });
     return new KnnGraph(nq, k, outIdx, outDist);
@@ -206,17 +180,16 @@ final class KnnSearch {
    * Ranks the candidates of the queries at positions {@code [start, end)} by exact distance and
    * writes their k neighbours.
    *
-   * @param fit the searched rows, flat row-major with d columns
-   * @param query the queries, likewise (the same array in a self-search)
+   * @param fit the searched rows
+   * @param query the queries (the same embeddings in a self-search)
    * @param sampleAt the row (and query) of each position, {@code -1} for padding that is skipped;
    *     {@code null} when positions are rows
    * @param tieKey the key that breaks distance ties for each row, {@code null} for the row itself
    * @param keyToId the row of each tie key (the inverse of {@code tieKey})
    */
   static void finish(
-      double[] fit,
-      double[] query,
-      int d,
+      Embeddings fit,
+      Embeddings query,
       int k,
       int kk,
       boolean self,
@@ -228,6 +201,9 @@ final class KnnSearch {
       int @Nullable [] keyToId,
       int[] outIdx,
       float[] outDist) {
+    double[] x = fit.flat();
+    double[] y = query.flat();
+    int d = fit.dim();
     double[] dist = new double[64];
     int[] ids = new int[64];
     for (int q = start; q < end; q++) {
@@ -248,7 +224,7 @@ final class KnnSearch {
         assert sample >= 0;
         ids[c] = sample;
       }
-      exactDistances(query, id * d, fit, ids, m, d, dist);
+      exactDistances(y, id * d, x, ids, m, d, dist);
       if (tieKey != null) {
         for (int c = 0; c < m; c++) {
           ids[c] = tieKey[ids[c]];

@@ -69,17 +69,19 @@ final class SelfJoin {
     int @Nullable [] ties = tieKey;
     int @Nullable [] idOfTie = keyToId;
     int nb = layout.blocks();
-    float[] thresholds = new float[packed.groups * PackedRows.LANES];
+    float[] thresholds = new float[sampleAt.length];
+    assert sampleAt.length == packed.groups * PackedRows.LANES;
     CandidateSet[] sets = new CandidateSet[nb];
     for (int b = 0; b < nb; b++) {
       int start = layout.blockStart[b];
       sets[b] = new CandidateSet(layout.blockStart[b + 1] - start, kk, thresholds, start);
     }
     for (int p = 0; p < thresholds.length; p++) {
-      if (p >= sampleAt.length || sampleAt[p] < 0) {
+      if (sampleAt[p] < 0) {
         thresholds[p] = Float.NEGATIVE_INFINITY; // padding never takes offers
       }
     }
+    // Row thresholds of the one-way scans (diagonal tiles): no row takes a reverse offer.
     float[] closed = new float[thresholds.length];
     java.util.Arrays.fill(closed, Float.NEGATIVE_INFINITY);
     int[] tiles = layout.tiles();
@@ -126,7 +128,6 @@ final class SelfJoin {
           }
           progress.advance((long) (t1 - t0) * n / tiles.length);
         });
-    double[] flat = x.flat();
     exec.forEachBlock(
         nb,
         1,
@@ -135,9 +136,8 @@ final class SelfJoin {
             CandidateSet set = sets[b];
             synchronized (set) {
               KnnSearch.finish(
-                  flat,
-                  flat,
-                  x.dim(),
+                  x,
+                  x,
                   k,
                   kk,
                   self,
