@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * rigorous error bound {@code eps (|q|^2 + |x|^2) + tiny}; {@link CandidateSet} keeps every row
  * that the bound cannot exclude, and the survivors are ranked by their exact double distance. The
  * result is therefore that of a brute-force double search, and depends on neither the thread count
- * nor the kernel (SIMD or scalar).
+ * nor the kernel (SIMD or scalar). The same bound over the first 8, 16, 32, ... columns (taken in
+ * decreasing order of variance, see {@link PackedRows}) bounds the partial distance, which lets the
+ * kernels drop most pairs after a few columns; self-searches go through {@link SelfJoin}.
  *
  * <p>Bound: with unit roundoff u = 2^-24, converting to float, the squared norms and a d-term dot
  * product accumulated in float are each off by at most about {@code (d + 8) u (|q|^2 + |x|^2)}
@@ -83,10 +85,12 @@ final class KnnSearch {
       SelfJoin.run(fit, k, null, eps, tiny, exec, progress, kernel, outIdx, outDist);
       return new KnnGraph(nq, k, outIdx, outDist);
     }
-    PackedRows packed = PackedRows.of(fit);
-    float[] qf = toFloat(query);
-    float[] qn = norms(qf, nq, d);
+    int[] columns = PackedRows.columnsByVariance(fit);
+    PackedRows packed = PackedRows.of(fit, columns);
+    PackedRows queries = PackedRows.of(query, columns);
     float[] thresholds = new float[nq];
+    float[] closed = new float[packed.groups * PackedRows.LANES];
+    java.util.Arrays.fill(closed, Float.NEGATIVE_INFINITY);
     exec.forEachBlock(
         nq,
         QUERY_BLOCK,
@@ -95,7 +99,8 @@ final class KnnSearch {
           Offers sink = Offers.into(set, start);
           for (int g0 = 0; g0 < packed.groups; g0 += CHUNK_GROUPS) {
             int g1 = Math.min(packed.groups, g0 + CHUNK_GROUPS);
-            kernel.scan(packed, g0, g1, qf, qn, start, end, eps, tiny, thresholds, sink, null);
+            kernel.scan(
+                packed, g0, g1, queries, start, end, eps, tiny, thresholds, closed, sink, sink);
           }
           finish(fit, query, k, kk, self, start, end, set, null, null, null, outIdx, outDist);
           progress.advance(end - start);
@@ -116,28 +121,6 @@ final class KnnSearch {
     }
     double limit = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, x.dim())));
     return max <= limit && (max == 0 || minNonZero >= 1e-15);
-  }
-
-  static float[] toFloat(Embeddings x) {
-    double[] src = x.flat();
-    float[] out = new float[src.length];
-    for (int i = 0; i < src.length; i++) {
-      out[i] = (float) src[i];
-    }
-    return out;
-  }
-
-  static float[] norms(float[] values, int n, int d) {
-    float[] out = new float[n];
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int t = 0; t < d; t++) {
-        float v = values[i * d + t];
-        s += (double) v * v;
-      }
-      out[i] = (float) s;
-    }
-    return out;
   }
 
   /**
@@ -193,7 +176,17 @@ final class KnnSearch {
     }
   }
 
-  /** Ranks each query's candidates by exact distance and writes its k neighbours. */
+  /**
+   * Ranks the candidates of the queries at positions {@code [start, end)} by exact distance and
+   * writes their k neighbours.
+   *
+   * @param fit the searched rows
+   * @param query the queries (the same embeddings in a self-search)
+   * @param sampleAt the row (and query) of each position, {@code -1} for padding that is skipped;
+   *     {@code null} when positions are rows
+   * @param tieKey the key that breaks distance ties for each row, {@code null} for the row itself
+   * @param keyToId the row of each tie key (the inverse of {@code tieKey})
+   */
   static void finish(
       Embeddings fit,
       Embeddings query,
@@ -203,7 +196,7 @@ final class KnnSearch {
       int start,
       int end,
       CandidateSet set,
-      int @Nullable [] original,
+      int @Nullable [] sampleAt,
       int @Nullable [] tieKey,
       int @Nullable [] keyToId,
       int[] outIdx,
@@ -214,6 +207,10 @@ final class KnnSearch {
     double[] dist = new double[64];
     int[] ids = new int[64];
     for (int q = start; q < end; q++) {
+      int id = sampleAt == null ? q : sampleAt[q];
+      if (id < 0) {
+        continue;
+      }
       int local = q - start;
       set.trim(local);
       int m = set.count(local);
@@ -222,25 +219,22 @@ final class KnnSearch {
         ids = new int[m];
       }
       int[] cand = set.candidates(local);
-      int qo = q * d;
       for (int c = 0; c < m; c++) {
-        int j = cand[c];
-        assert j >= 0;
-        int jo = j * d;
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-          double diff = y[qo + t] - x[jo + t];
-          s += diff * diff;
+        int sample = sampleAt == null ? cand[c] : sampleAt[cand[c]];
+        assert sample >= 0;
+        ids[c] = sample;
+      }
+      exactDistances(y, id * d, x, ids, m, d, dist);
+      if (tieKey != null) {
+        for (int c = 0; c < m; c++) {
+          ids[c] = tieKey[ids[c]];
         }
-        dist[c] = Math.sqrt(s);
-        int sample = original == null ? j : original[j];
-        ids[c] = tieKey == null ? sample : tieKey[sample];
       }
       Sorts.byKeyThenId(dist, ids, m);
       assert m >= kk : "fewer candidates than neighbours";
-      int id = original == null ? q : original[q];
       int skip = -1;
       if (self) {
+        assert tieKey == null;
         skip = 0;
         for (int r = 0; r < kk; r++) {
           if (ids[r] == id) {
@@ -257,6 +251,50 @@ final class KnnSearch {
           o++;
         }
       }
+    }
+  }
+
+  /**
+   * {@code out[c] = sqrt(sum_t (query[qo + t] - fit[rows[c] * d + t])^2)} for c below m, each sum
+   * taken in column order as {@link Neighbors#distance} does (so the same double). Four rows at a
+   * time: their sums are independent chains, which the processor overlaps.
+   */
+  private static void exactDistances(
+      double[] query, int qo, double[] fit, int[] rows, int m, int d, double[] out) {
+    int c = 0;
+    for (; c + 4 <= m; c += 4) {
+      int o0 = rows[c] * d;
+      int o1 = rows[c + 1] * d;
+      int o2 = rows[c + 2] * d;
+      int o3 = rows[c + 3] * d;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int t = 0; t < d; t++) {
+        double v = query[qo + t];
+        double e0 = v - fit[o0 + t];
+        double e1 = v - fit[o1 + t];
+        double e2 = v - fit[o2 + t];
+        double e3 = v - fit[o3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+      out[c] = Math.sqrt(s0);
+      out[c + 1] = Math.sqrt(s1);
+      out[c + 2] = Math.sqrt(s2);
+      out[c + 3] = Math.sqrt(s3);
+    }
+    for (; c < m; c++) {
+      int o = rows[c] * d;
+      double s = 0;
+      for (int t = 0; t < d; t++) {
+        double e = query[qo + t] - fit[o + t];
+        s += e * e;
+      }
+      out[c] = Math.sqrt(s);
     }
   }
 }

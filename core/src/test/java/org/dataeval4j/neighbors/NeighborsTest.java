@@ -80,6 +80,21 @@ class NeighborsTest {
     }
   }
 
+  @ParameterizedTest(name = "n={0} d={1} k={2}")
+  @CsvSource({"700,50,25", "333,17,50", "513,9,63", "260,33,1"})
+  void selfKnnOnColumnsOfDecreasingSpreadEqualsNaiveSearch(int n, int d, int k) {
+    // The partial-distance stops drop most pairs on such columns (principal components).
+    Embeddings x = ScreeningContractTest.decaying(n * 13L + d, n, d);
+    KnnGraph g = Neighbors.selfKnn(x, k, Exec.serial());
+    int[][] expected = naiveSelf(x, k);
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < k; r++) {
+        assertThat(g.neighbor(i, r)).as("row %d rank %d", i, r).isEqualTo(expected[i][r]);
+        assertThat(g.distance(i, r)).isEqualTo((float) Neighbors.distance(x, i, x, expected[i][r]));
+      }
+    }
+  }
+
   @Test
   void gridWithManyTiesEqualsNaiveSearch() {
     int n = 400;

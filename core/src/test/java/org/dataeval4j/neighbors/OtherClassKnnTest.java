@@ -76,6 +76,41 @@ class OtherClassKnnTest {
     }
   }
 
+  @ParameterizedTest(name = "n={0} d={1} classes={2} k={3}")
+  @CsvSource({"900,50,10,50", "500,17,3,20", "333,9,6,7"})
+  void joinOnColumnsOfDecreasingSpreadEqualsThePlainDefinition(int n, int d, int m, int k) {
+    Embeddings x = ScreeningContractTest.decaying(n * 11L + d, n, d);
+    SplittableRandom rnd = new SplittableRandom(n + m);
+    int[] classes = new int[n];
+    for (int i = 0; i < n; i++) {
+      classes[i] = rnd.nextInt(m);
+    }
+    int[][] expected = naive(x, classes, k);
+    KnnGraph g = Neighbors.otherClassKnn(x, classes, k, Exec.serial());
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < k; r++) {
+        assertThat(g.neighbor(i, r)).as("sample %d rank %d", i, r).isEqualTo(expected[i][r]);
+        assertThat(g.distance(i, r)).isEqualTo((float) Neighbors.distance(x, i, x, expected[i][r]));
+      }
+    }
+  }
+
+  @Test
+  void threadCountDoesNotChangeTheResult() {
+    Embeddings x = NeighborsTest.random(19, 3000, 16, 1.0, 100);
+    SplittableRandom rnd = new SplittableRandom(23);
+    int[] classes = new int[3000];
+    for (int i = 0; i < classes.length; i++) {
+      classes[i] = rnd.nextInt(5);
+    }
+    KnnGraph one = Neighbors.otherClassKnn(x, classes, 30, Exec.serial());
+    try (Exec four = Exec.create(4)) {
+      KnnGraph many = Neighbors.otherClassKnn(x, classes, 30, four);
+      assertThat(many.indices()).isEqualTo(one.indices());
+      assertThat(many.distances()).isEqualTo(one.distances());
+    }
+  }
+
   @Test
   void aClassWithTooFewOthersIsRejected() {
     Embeddings x = Embeddings.ofColumn(0, 1, 2, 3, 4);
