@@ -22,10 +22,12 @@ interface DistanceKernel {
 
   /**
    * The distances from one row of {@code a} to four rows of {@code b} (at offsets {@code b0 .. b3},
-   * repeats allowed) into {@code out[0 .. 4)}; four at once let a SIMD kernel overlap four chains
-   * of additions.
+   * repeats allowed) into {@code out[0 .. 4)}: {@link #pairs} with the same row of {@code a}.
    */
-  void four(double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out);
+  default void four(
+      double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out) {
+    pairs(a, ao, ao, ao, ao, b, b0, b1, b2, b3, d, out);
+  }
 
   /**
    * Elkan's filter for one sample: the least over c in {@code [0, kp)} of {@code max(lower[lo + c]
@@ -39,8 +41,8 @@ interface DistanceKernel {
   float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp);
 
   /**
-   * Four independent distances, {@code out[m] = |a[am .. am + d) - b[bm .. bm + d)|^2}: rows that
-   * are not shared still overlap their chains of additions and their memory loads.
+   * Four independent distances, {@code out[m] = |a[am .. am + d) - b[bm .. bm + d)|^2}: four at
+   * once let a SIMD kernel overlap four chains of additions and their memory loads.
    */
   void pairs(
       double[] a,

@@ -9,15 +9,6 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public void four(
-      double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out) {
-    out[0] = KMeansKernel.sqDist(a, ao, b, b0, d);
-    out[1] = KMeansKernel.sqDist(a, ao, b, b1, d);
-    out[2] = KMeansKernel.sqDist(a, ao, b, b2, d);
-    out[3] = KMeansKernel.sqDist(a, ao, b, b3, d);
-  }
-
-  @Override
   public void pairs(
       double[] a,
       int a0,

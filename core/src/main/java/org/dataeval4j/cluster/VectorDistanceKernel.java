@@ -10,9 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * when the module {@code jdk.incubator.vector} is present). One 256-bit vector holds the four
  * accumulators of {@link KMeansKernel#sqDist}: lane m sums features {@code j = m (mod 4)} in the
  * same order, with separate subtract, multiply and add (never {@code fma}, which would round
- * differently), so every distance equals the scalar one bit for bit. {@link #four} keeps four such
- * vectors in flight and loads each chunk of the shared row once. {@link #candidates} tests 8 float
- * bounds per step without a branch.
+ * differently), so every distance equals the scalar one bit for bit. {@link #pairs} keeps four such
+ * vectors in flight. {@link #candidates} tests 8 float bounds per step without a branch.
  */
 final class VectorDistanceKernel implements DistanceKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -51,31 +50,6 @@ final class VectorDistanceKernel implements DistanceKernel {
       acc = acc.add(t.mul(t));
     }
     return finish(acc.lane(0), acc.lane(1), acc.lane(2), acc.lane(3), a, ao, b, bo, j, d);
-  }
-
-  @Override
-  public void four(
-      double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out) {
-    DoubleVector c0 = DoubleVector.zero(S);
-    DoubleVector c1 = c0;
-    DoubleVector c2 = c0;
-    DoubleVector c3 = c0;
-    int j = 0;
-    for (; j + 3 < d; j += 4) {
-      DoubleVector x = DoubleVector.fromArray(S, a, ao + j);
-      DoubleVector t0 = x.sub(DoubleVector.fromArray(S, b, b0 + j));
-      DoubleVector t1 = x.sub(DoubleVector.fromArray(S, b, b1 + j));
-      DoubleVector t2 = x.sub(DoubleVector.fromArray(S, b, b2 + j));
-      DoubleVector t3 = x.sub(DoubleVector.fromArray(S, b, b3 + j));
-      c0 = c0.add(t0.mul(t0));
-      c1 = c1.add(t1.mul(t1));
-      c2 = c2.add(t2.mul(t2));
-      c3 = c3.add(t3.mul(t3));
-    }
-    out[0] = finish(c0.lane(0), c0.lane(1), c0.lane(2), c0.lane(3), a, ao, b, b0, j, d);
-    out[1] = finish(c1.lane(0), c1.lane(1), c1.lane(2), c1.lane(3), a, ao, b, b1, j, d);
-    out[2] = finish(c2.lane(0), c2.lane(1), c2.lane(2), c2.lane(3), a, ao, b, b2, j, d);
-    out[3] = finish(c3.lane(0), c3.lane(1), c3.lane(2), c3.lane(3), a, ao, b, b3, j, d);
   }
 
   @Override
