@@ -3,6 +3,7 @@ package org.dataeval4j.cluster;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.dataeval4j.exec.Exec;
+import org.dataeval4j.neighbors.Neighbors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -190,7 +191,6 @@ final class KMeansInit {
    * large or too small for float squares (the triangle-inequality pruning is used then).
    */
   private static final class Screen {
-    final int n;
     final int d;
     final int trials;
     final float[] packed;
@@ -208,7 +208,6 @@ final class KMeansInit {
     private Screen(int n, int d, int trials) {
       int lanes = DistanceKernel.LANES;
       int groups = (n + lanes - 1) / lanes;
-      this.n = n;
       this.d = d;
       this.trials = trials;
       this.packed = new float[Math.multiplyExact(groups * lanes, d)];
@@ -219,53 +218,38 @@ final class KMeansInit {
     }
 
     static @Nullable Screen of(double[] x, int n, int d, int trials) {
-      if (trials > DistanceKernel.LANES || !screenable(x, d)) {
+      if (trials > DistanceKernel.LANES || !Neighbors.screenableInFloat32(x, d)) {
         return null;
       }
       Screen s = new Screen(n, d, trials);
       int lanes = DistanceKernel.LANES;
       for (int i = 0; i < n; i++) {
-        int base = (i / lanes) * d * lanes + i % lanes;
-        double norm = 0;
-        for (int t = 0; t < d; t++) {
-          float v = (float) x[i * d + t];
-          s.packed[base + t * lanes] = v;
-          norm += (double) v * v;
-        }
-        s.norms[i] = (float) norm;
+        s.norms[i] = toFloat(x, i, d, s.packed, (i / lanes) * d * lanes + i % lanes, lanes);
       }
       Arrays.fill(s.norms, n, s.norms.length, Float.POSITIVE_INFINITY);
       Arrays.fill(s.thresholds, n, s.thresholds.length, Float.NEGATIVE_INFINITY);
       return s;
     }
 
+    /**
+     * Row {@code row} of x in float into {@code out[base + t * stride]}; returns the squared norm
+     * of the float values (summed in double, rounded to float, as the k-NN screen's bound assumes).
+     */
+    private static float toFloat(double[] x, int row, int d, float[] out, int base, int stride) {
+      double norm = 0;
+      for (int t = 0; t < d; t++) {
+        float v = (float) x[row * d + t];
+        out[base + t * stride] = v;
+        norm += (double) v * v;
+      }
+      return (float) norm;
+    }
+
     /** Loads the trial candidates, padded to 8 with the last one. */
     void setCandidates(double[] x, int[] chosen) {
       for (int c = 0; c < DistanceKernel.LANES; c++) {
-        int row = chosen[Math.min(c, trials - 1)];
-        double norm = 0;
-        for (int t = 0; t < d; t++) {
-          float v = (float) x[row * d + t];
-          candidates[c * d + t] = v;
-          norm += (double) v * v;
-        }
-        candidateNorms[c] = (float) norm;
+        candidateNorms[c] = toFloat(x, chosen[Math.min(c, trials - 1)], d, candidates, c * d, 1);
       }
-    }
-
-    /** As {@code KnnSearch.screenable}: squares and products of the values stay normal floats. */
-    private static boolean screenable(double[] x, int d) {
-      double max = 0;
-      double minNonZero = Double.POSITIVE_INFINITY;
-      for (double v : x) {
-        double a = Math.abs(v);
-        max = Math.max(max, a);
-        if (a > 0) {
-          minNonZero = Math.min(minNonZero, a);
-        }
-      }
-      double limit = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, d)));
-      return max <= limit && (max == 0 || minNonZero >= 1e-15);
     }
   }
 

@@ -110,17 +110,7 @@ final class KnnSearch {
 
   /** True when squares and products of the values stay normal, finite floats. */
   static boolean screenable(Embeddings x) {
-    double max = 0;
-    double minNonZero = Double.POSITIVE_INFINITY;
-    for (double v : x.flat()) {
-      double a = Math.abs(v);
-      max = Math.max(max, a);
-      if (a > 0) {
-        minNonZero = Math.min(minNonZero, a);
-      }
-    }
-    double limit = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, x.dim())));
-    return max <= limit && (max == 0 || minNonZero >= 1e-15);
+    return Neighbors.screenableInFloat32(x.flat(), x.dim());
   }
 
   /**

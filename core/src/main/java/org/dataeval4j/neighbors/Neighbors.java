@@ -164,6 +164,25 @@ public final class Neighbors {
     return new KnnGraph(n, k, outIdx, outDist);
   }
 
+  /**
+   * Whether rows of {@code dim} values can be screened in float32 with the error bound of the k-NN
+   * search ({@code KnnSearch}): squares and products of the values stay normal, finite floats. Also
+   * the condition of k-means++'s screen, which uses the same bound.
+   */
+  public static boolean screenableInFloat32(double[] values, int dim) {
+    double max = 0;
+    double minNonZero = Double.POSITIVE_INFINITY;
+    for (double v : values) {
+      double a = Math.abs(v);
+      max = Math.max(max, a);
+      if (a > 0) {
+        minNonZero = Math.min(minNonZero, a);
+      }
+    }
+    double limit = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, dim)));
+    return max <= limit && (max == 0 || minNonZero >= 1e-15);
+  }
+
   /** The exact double Euclidean distance between row i of a and row j of b. */
   public static double distance(Embeddings a, int i, Embeddings b, int j) {
     double[] x = a.flat();
