@@ -81,10 +81,15 @@ final class KMeansInit {
         });
     double[] cumulative = new double[n];
     int[] candidates = new int[trials];
-    double[] candidateDist = new double[trials * n];
     // Squared distances from each candidate to each centre chosen so far (trials x k).
     double[] toCenters = new double[trials * k];
-    double[] partial = new double[blocks * trials];
+    // Per trial, the samples it brings closer and their new squared distances: block b writes its
+    // own segment, starting at its first sample, and counts them in improvedCount (blocks x
+    // trials).
+    int[] improved = new int[trials * n];
+    double[] improvedDist = new double[trials * n];
+    int[] improvedCount = new int[blocks * trials];
+    double[] partialGain = new double[blocks * trials];
     Screen screen = screened ? Screen.of(x, n, d, trials) : null;
     if (screen != null) {
       for (int i = 0; i < n; i++) {
@@ -108,17 +113,13 @@ final class KMeansInit {
       if (screen != null) {
         screen.setCandidates(x, candidates);
       }
-      int chosen = c;
       exec.forEachBlock(
           n,
           bs,
           (start, end) -> {
             int b = start / bs;
-            for (int t = 0; t < trials; t++) {
-              Arrays.fill(candidateDist, t * n + start, t * n + end, Double.POSITIVE_INFINITY);
-            }
-            // Only pairs the screen cannot rule out are measured: a candidate that brings x no
-            // closer leaves min(closest, dist) unchanged, so +Infinity stands for its distance.
+            Gains gains = new Gains(x, d, closest, candidates, start, end, n, kernel);
+            // Only pairs the screen (or the triangle inequality) cannot rule out are measured.
             if (screen != null) {
               kernel.screen(
                   screen.packed,
@@ -131,11 +132,7 @@ final class KMeansInit {
                   screen.eps,
                   Float.MIN_NORMAL,
                   screen.thresholds,
-                  (i, t) -> {
-                    if (t < trials && i >= start && i < end) {
-                      candidateDist[t * n + i] = kernel.one(x, i * d, x, candidates[t] * d, d);
-                    }
-                  });
+                  gains);
             } else {
               for (int i = start; i < end; i++) {
                 double limit = closest[i] * (1 + PRUNE_SLACK);
@@ -143,46 +140,108 @@ final class KMeansInit {
                   // Triangle inequality: |x - cand| >= |cand - c_a| - |x - c_a| >= |x - c_a|
                   // when |cand - c_a|^2 >= 4 |x - c_a|^2: the candidate cannot bring x closer.
                   if (!(toCenters[t * k + nearest[i]] > 4 * limit)) {
-                    candidateDist[t * n + i] = kernel.one(x, i * d, x, candidates[t] * d, d);
+                    gains.pass(i, t);
                   }
                 }
               }
             }
             for (int t = 0; t < trials; t++) {
-              int offset = t * n;
-              double sum = 0;
-              for (int i = start; i < end; i++) {
-                sum += Math.min(closest[i], candidateDist[offset + i]);
-              }
-              partial[b * trials + t] = sum;
+              partialGain[b * trials + t] = gains.gain[t];
+              improvedCount[b * trials + t] = gains.count[t];
+              System.arraycopy(
+                  gains.samples, t * (end - start), improved, t * n + start, gains.count[t]);
+              System.arraycopy(
+                  gains.distances, t * (end - start), improvedDist, t * n + start, gains.count[t]);
             }
           });
+      // The best candidate leaves the lowest potential: it takes the most off the current one.
       int best = 0;
-      double bestPot = Double.POSITIVE_INFINITY;
+      double bestGain = Double.NEGATIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
-        double pot = 0;
+        double gain = 0;
         for (int b = 0; b < blocks; b++) {
-          pot += partial[b * trials + t];
+          gain += partialGain[b * trials + t];
         }
-        if (pot < bestPot) {
-          bestPot = pot;
+        if (gain > bestGain) {
+          bestGain = gain;
           best = t;
         }
       }
       System.arraycopy(x, candidates[best] * d, centers, c * d, d);
-      int offset = best * n;
-      for (int i = 0; i < n; i++) {
-        double dd = candidateDist[offset + i];
-        if (dd < closest[i]) {
-          closest[i] = dd;
-          nearest[i] = chosen;
+      for (int b = 0; b < blocks; b++) {
+        int offset = best * n + b * bs;
+        for (int q = 0; q < improvedCount[b * trials + best]; q++) {
+          int i = improved[offset + q];
+          closest[i] = improvedDist[offset + q];
+          nearest[i] = c;
           if (screen != null) {
-            screen.thresholds[i] = KMeansKernel.floatAtLeast(dd);
+            screen.thresholds[i] = KMeansKernel.floatAtLeast(closest[i]);
           }
         }
       }
     }
     return centers;
+  }
+
+  /**
+   * One block's measurements for the current candidates: for each trial, the samples it brings
+   * strictly closer than their nearest centre, their new squared distances, and the total decrease
+   * of the potential, summed in sample order (so the result does not depend on which filter passed
+   * the pairs, as long as every improving pair passes).
+   */
+  private static final class Gains implements DistanceKernel.PairSink {
+    private final double[] x;
+    private final int d;
+    private final double[] closest;
+    private final int[] candidates;
+    private final int from;
+    private final int to;
+    private final DistanceKernel kernel;
+    final double[] gain;
+    final int[] count;
+    final int[] samples;
+    final double[] distances;
+
+    Gains(
+        double[] x,
+        int d,
+        double[] closest,
+        int[] candidates,
+        int from,
+        int to,
+        int n,
+        DistanceKernel kernel) {
+      this.x = x;
+      this.d = d;
+      this.closest = closest;
+      this.candidates = candidates;
+      this.from = from;
+      this.to = to;
+      this.kernel = kernel;
+      int trials = candidates.length;
+      this.gain = new double[trials];
+      this.count = new int[trials];
+      this.samples = new int[trials * (to - from)];
+      this.distances = new double[trials * (to - from)];
+    }
+
+    /**
+     * Measures sample i against trial t (the screen's padding trials and samples outside the block
+     * are ignored); samples of one trial must come in ascending order.
+     */
+    @Override
+    public void pass(int i, int t) {
+      if (t >= candidates.length || i < from || i >= to) {
+        return;
+      }
+      double v = kernel.one(x, i * d, x, candidates[t] * d, d);
+      if (v < closest[i]) {
+        int slot = t * (to - from) + count[t]++;
+        samples[slot] = i;
+        distances[slot] = v;
+        gain[t] += closest[i] - v;
+      }
+    }
   }
 
   /**
