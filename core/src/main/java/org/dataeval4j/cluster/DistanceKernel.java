@@ -9,7 +9,9 @@ package org.dataeval4j.cluster;
  *       equal bit for bit to {@link KMeansKernel#sqDist}: four accumulators (feature j to
  *       accumulator {@code j % 4}, the tail to the first), subtraction, multiplication and addition
  *       rounded separately (no fused multiply-add), summed as {@code (s0 + s1) + (s2 + s3)};
- *   <li>Elkan's filter over one sample's float lower bounds ({@link #candidates}).
+ *   <li>Elkan's filter over one sample's float lower bounds ({@link #leastBound}, {@link
+ *       #candidates});
+ *   <li>the row additions of the cluster sums ({@link #addRow}).
  * </ul>
  */
 interface DistanceKernel {
@@ -39,6 +41,19 @@ interface DistanceKernel {
    *     result (e.g. {@code half = +Infinity})
    */
   float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp);
+
+  /**
+   * The candidates of Elkan's filter against a limit: writes to {@code out}, in ascending order,
+   * every c in {@code [0, kp)} with {@code lower[lo + c] - drift[c] <= limit} (float subtraction)
+   * and {@code half[ho + c] <= limit}, and returns how many there are.
+   *
+   * @param kp as for {@link #leastBound}; padding must fail the test
+   */
+  int candidates(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out);
+
+  /** {@code sums[so + j] += x[xo + j]} for j in {@code [0, d)} (each addition rounded alone). */
+  void addRow(double[] sums, int so, double[] x, int xo, int d);
 
   /**
    * Four independent distances, {@code out[m] = |a[am .. am + d) - b[bm .. bm + d)|^2}: four at

@@ -34,15 +34,15 @@ import org.dataeval4j.exec.Exec;
  * tolAbs}; in the latter case (or after {@code maxIter}) the labels are recomputed once against the
  * final centres.
  *
- * <p>Cluster sums are accumulated during the assignment pass (one read of the data per iteration),
- * per fixed block of samples in sample order; the block partials are added in block order. Blocks
- * depend only on n, k and d, so the result depends neither on the thread count nor on the bounds:
- * both kinds give identical arrays.
+ * <p>The cluster sums are kept rather than recomputed: summed in sample order after the first
+ * (full) pass, then each iteration moves the rows of the samples whose label changed, in sample
+ * order, so an iteration reads only those rows of the data (scikit-learn re-sums every row; the
+ * results agree to rounding). The order depends on nothing else, so the result depends neither on
+ * the thread count nor on the bounds: both kinds give identical arrays.
  *
- * <p>Cost per iteration: {@code O(n d + k^2 d)} plus Elkan's {@code O(n k)} bound updates or
- * Yinyang's {@code O(n t)}, plus {@code O(d)} per distance the bounds do not rule out; memory
- * {@code O(n k)} (Elkan) or {@code O(n t)} (Yinyang), and {@code O(B k d)} partial sums with at
- * most B = 64 blocks (fewer when k d is large).
+ * <p>Cost per iteration: {@code O(k^2 d)} plus Elkan's {@code O(n k)} bound reads or Yinyang's
+ * {@code O(n t)} bound updates, plus {@code O(d)} per distance the bounds do not rule out and per
+ * changed label; memory {@code O(n k)} (Elkan) or {@code O(n t)} (Yinyang).
  */
 final class KMeansLloyd {
   private KMeansLloyd() {}
@@ -61,9 +61,6 @@ final class KMeansLloyd {
 
   /** Samples per tile of Elkan's tightening (their exact distances are computed four at a time). */
   private static final int TIGHTEN_TILE = 64;
-
-  /** Upper limit on the doubles held by the per-block partial sums (64 MiB). */
-  private static final long PARTIAL_BUDGET = 1L << 23;
 
   /** The kind of lower bounds, and for Yinyang the number of centre groups. */
   record Bounds(boolean elkan, int groups) {
@@ -152,7 +149,7 @@ final class KMeansLloyd {
     boolean strict = false;
     int iterations = maxIter;
     for (int it = 0; it < maxIter; it++) {
-      boolean changed = s.assign(it == 0, true);
+      boolean changed = s.assign(it == 0);
       s.updateCenters();
       double shift = s.moveCenters();
       if (!changed && it > 0) {
@@ -166,7 +163,7 @@ final class KMeansLloyd {
       }
     }
     if (!strict) {
-      s.assign(false, false);
+      s.assign(false);
     }
     return new Run(s.labels, s.centers, s.inertia(), iterations);
   }
@@ -174,13 +171,6 @@ final class KMeansLloyd {
   /** k rounded up to a multiple of {@link DistanceKernel#LANES}. */
   static int paddedLength(int k) {
     return (k + DistanceKernel.LANES - 1) / DistanceKernel.LANES * DistanceKernel.LANES;
-  }
-
-  /** The block size of the fused assign-and-sum pass: depends on n, k and d only. */
-  static int blockSize(int n, int k, int d) {
-    long maxBlocks = Math.max(1, PARTIAL_BUDGET / ((long) k * d));
-    long bs = Math.max(KMeansKernel.blockSize(n), (n + maxBlocks - 1) / maxBlocks);
-    return (int) Math.min(Math.max(1, n), bs);
   }
 
   /**
@@ -313,14 +303,24 @@ final class KMeansLloyd {
     /** How far each centre moved in the last update (not yet applied to the bounds). */
     final double[] move;
 
-    final boolean[] blockChanged;
+    /**
+     * The samples whose label the last pass changed, and their previous labels: block b lists its
+     * own from its first sample on, {@code changedCount[b]} of them, in sample order.
+     */
+    final int[] changedSample;
 
-    /** Per-block cluster sums (blocks x k x d) and counts (blocks x k) of the last pass. */
-    final double[] blockSums;
+    final int[] changedFrom;
+    final int[] changedCount;
 
-    final int[] blockCounts;
+    /**
+     * The sum and the number of the members of each cluster under the current labels (k x d and k),
+     * kept up to date from the changes of each pass once a full pass has set them.
+     */
     final double[] sums;
+
     final int[] counts;
+
+    boolean sumsValid;
 
     /** Elkan: k rounded up to a multiple of {@link DistanceKernel#LANES}, the row length below. */
     final int padded;
@@ -381,16 +381,16 @@ final class KMeansLloyd {
       this.d = d;
       this.k = k;
       this.exec = exec;
-      this.bs = blockSize(n, k, d);
+      this.bs = KMeansKernel.blockSize(n);
       this.blocks = KMeansKernel.blockCount(n, bs);
       this.centers = init.clone();
       this.previous = new double[k * d];
       this.labels = new int[n];
       this.upper = new double[n];
       this.move = new double[k];
-      this.blockChanged = new boolean[blocks];
-      this.blockSums = new double[blocks * k * d];
-      this.blockCounts = new int[blocks * k];
+      this.changedSample = new int[n];
+      this.changedFrom = new int[n];
+      this.changedCount = new int[blocks];
       this.sums = new double[k * d];
       this.counts = new int[k];
       boolean elkan = bounds.elkan();
@@ -424,16 +424,19 @@ final class KMeansLloyd {
     }
 
     /**
-     * Assigns every sample to its nearest centre and, with {@code accumulate}, sums the members of
-     * every cluster per block, in sample order. With {@code full}, every distance is computed;
-     * otherwise the bounds (first shifted by the last centre movement) skip what they settle.
+     * Assigns every sample to its nearest centre, recording the changes (see {@link
+     * #changedSample}). With {@code full}, every distance is computed; otherwise the bounds (first
+     * shifted by the last centre movement) skip what they settle.
      *
      * @return whether any label changed (always true for a full pass: scikit-learn compares the
      *     first labels with -1)
      */
-    boolean assign(boolean full, boolean accumulate) {
+    boolean assign(boolean full) {
+      if (full) {
+        sumsValid = false;
+      }
       if (lowerAll.length > 0) {
-        return assignElkan(full, accumulate);
+        return assignElkan(full);
       }
       if (!full) {
         computeGroupMoves();
@@ -442,29 +445,19 @@ final class KMeansLloyd {
           n,
           bs,
           (from, to) -> {
-            int b = from / bs;
-            int sumOffset = b * k * d;
-            int countOffset = b * k;
-            if (accumulate) {
-              Arrays.fill(blockSums, sumOffset, sumOffset + k * d, 0.0);
-              Arrays.fill(blockCounts, countOffset, countOffset + k, 0);
-            }
             YinyangScratch scratch = new YinyangScratch(groups);
-            boolean changed = false;
+            int changed = 0;
             for (int i = from; i < to; i++) {
               int a = full ? -1 : assignYinyang(i, scratch);
               if (a < 0) {
                 a = scanGroups(i, full ? -1 : labels[i], scratch);
               }
               if (!full && a != labels[i]) {
-                changed = true;
+                changed = recordChange(from, changed, i);
               }
               labels[i] = a;
-              if (accumulate) {
-                addToSum(i, a, sumOffset, countOffset);
-              }
             }
-            blockChanged[b] = changed;
+            changedCount[from / bs] = changed;
           });
       return finishAssign(full);
     }
@@ -594,11 +587,11 @@ final class KMeansLloyd {
      * drift[c]} the total movement of centre c so far; it reads as {@code stored - drift_now[c]}, a
      * lower bound by the triangle inequality (the centre has moved at most {@code drift_now -
      * drift_then} since). So an iteration only reads the bounds (k floats per sample, tested 8 at a
-     * time by {@link DistanceKernel#candidates}) and writes the few it recomputes. The slot of a
+     * time by {@link DistanceKernel#leastBound}) and writes the few it recomputes. The slot of a
      * sample's own centre holds +Infinity while that centre is its label (it is no candidate), and
      * gets its bound when the label moves on.
      */
-    private boolean assignElkan(boolean full, boolean accumulate) {
+    private boolean assignElkan(boolean full) {
       if (!full) {
         computeCenterDistances();
         for (int c = 0; c < k; c++) {
@@ -609,14 +602,7 @@ final class KMeansLloyd {
           n,
           bs,
           (from, to) -> {
-            int b = from / bs;
-            int sumOffset = b * k * d;
-            int countOffset = b * k;
-            if (accumulate) {
-              Arrays.fill(blockSums, sumOffset, sumOffset + k * d, 0.0);
-              Arrays.fill(blockCounts, countOffset, countOffset + k, 0);
-            }
-            boolean changed = false;
+            int changed = 0;
             double[] row = full ? new double[k] : new double[0];
             double[] four = new double[4];
             int[] candidates = new int[padded];
@@ -634,15 +620,12 @@ final class KMeansLloyd {
                         ? nearestOfAll(i, row, four)
                         : nearestElkan(i, exact[i - from1], least[i - from1], candidates);
                 if (!full && a != labels[i]) {
-                  changed = true;
+                  changed = recordChange(from, changed, i);
                 }
                 labels[i] = a;
-                if (accumulate) {
-                  addToSum(i, a, sumOffset, countOffset);
-                }
               }
             }
-            blockChanged[b] = changed;
+            changedCount[from / bs] = changed;
           });
       return finishAssign(full);
     }
@@ -746,15 +729,11 @@ final class KMeansLloyd {
       double ua = Math.sqrt(bestSq);
       double u = ua;
       float limit = limit(u);
-      int count = 0;
-      if (least <= limit) {
-        int ho = a * padded;
-        for (int c = 0; c < padded; c++) {
-          if (lowerAll[lo + c] - driftUp[c] <= limit && halfCenter[ho + c] <= limit) {
-            candidates[count++] = c;
-          }
-        }
-      }
+      int count =
+          least <= limit
+              ? dist.candidates(
+                  lowerAll, lo, driftUp, halfCenter, a * padded, padded, limit, candidates)
+              : 0;
       int best = a;
       for (int q = 0; q < count; q++) {
         int c = candidates[q];
@@ -815,29 +794,53 @@ final class KMeansLloyd {
     /**
      * Elkan: half the distance between every two centres (float, rounded down; +Infinity from a
      * centre to itself and in the padding, so neither is ever a candidate), and {@code half} = half
-     * the distance from each centre to its nearest other one.
+     * the distance from each centre to its nearest other one (the least of its row: a lower bound,
+     * being rounded down). Each pair is measured once ({@code sqDist} is symmetric bit for bit),
+     * four at a time.
      */
     private void computeCenterDistances() {
       exec.forEachBlock(
           k,
           16,
           (from, to) -> {
+            double[] four = new double[4];
             for (int c = from; c < to; c++) {
-              double min = Double.POSITIVE_INFINITY;
-              int ho = c * padded;
-              for (int o = 0; o < k; o++) {
-                if (o == c) {
-                  halfCenter[ho + o] = Float.POSITIVE_INFINITY;
-                  continue;
+              halfCenter[c * padded + c] = Float.POSITIVE_INFINITY;
+              Arrays.fill(halfCenter, c * padded + k, (c + 1) * padded, Float.POSITIVE_INFINITY);
+              int o = c + 1;
+              for (; o + 4 <= k; o += 4) {
+                dist.four(
+                    centers, c * d, centers, o * d, (o + 1) * d, (o + 2) * d, (o + 3) * d, d, four);
+                for (int q = 0; q < 4; q++) {
+                  setHalfCenter(c, o + q, four[q]);
                 }
-                double v = 0.5 * Math.sqrt(dist.one(centers, c * d, centers, o * d, d));
-                halfCenter[ho + o] = KMeansKernel.floatAtMost(v);
-                min = Math.min(min, v);
               }
-              Arrays.fill(halfCenter, ho + k, ho + padded, Float.POSITIVE_INFINITY);
-              half[c] = min;
+              for (; o < k; o++) {
+                setHalfCenter(c, o, dist.one(centers, c * d, centers, o * d, d));
+              }
             }
           });
+      for (int c = 0; c < k; c++) {
+        float min = Float.POSITIVE_INFINITY;
+        for (int o = c * padded, end = o + k; o < end; o++) {
+          min = Math.min(min, halfCenter[o]);
+        }
+        half[c] = min;
+      }
+    }
+
+    /** Both entries of centres c and o in {@link #halfCenter}, from their squared distance. */
+    private void setHalfCenter(int c, int o, double sq) {
+      float v = KMeansKernel.floatAtMost(0.5 * Math.sqrt(sq));
+      halfCenter[c * padded + o] = v;
+      halfCenter[o * padded + c] = v;
+    }
+
+    /** Lists sample i (label about to change) as the block's next change; returns the new count. */
+    private int recordChange(int blockStart, int changed, int i) {
+      changedSample[blockStart + changed] = i;
+      changedFrom[blockStart + changed] = labels[i];
+      return changed + 1;
     }
 
     /** Resets the pending movement (now in every bound) and reports whether a label changed. */
@@ -846,49 +849,73 @@ final class KMeansLloyd {
       if (full) {
         return true;
       }
-      for (boolean b : blockChanged) {
-        if (b) {
+      for (int c : changedCount) {
+        if (c > 0) {
           return true;
         }
       }
       return false;
     }
 
-    /** Adds sample i to the partial sum of cluster a in the block at the given offsets. */
-    private void addToSum(int i, int a, int sumOffset, int countOffset) {
-      blockCounts[countOffset + a]++;
-      int so = sumOffset + a * d;
-      int xo = i * d;
-      for (int j = 0; j < d; j++) {
-        blockSums[so + j] += x[xo + j];
+    /**
+     * Brings {@link #sums} and {@link #counts} to the current labels: summed afresh in sample order
+     * after a full pass, else moved sample by sample in block and sample order (every label change
+     * moves one row from its old cluster's sum to its new one). So the sums, and the centres, do
+     * not depend on the thread count or on the bounds.
+     */
+    private void updateSums() {
+      if (!sumsValid) {
+        Arrays.fill(sums, 0.0);
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+          counts[labels[i]]++;
+          dist.addRow(sums, labels[i] * d, x, i * d, d);
+        }
+        sumsValid = true;
+        return;
+      }
+      for (int b = 0; b < blocks; b++) {
+        int start = b * bs;
+        for (int q = start; q < start + changedCount[b]; q++) {
+          int i = changedSample[q];
+          int from = changedFrom[q];
+          int to = labels[i];
+          counts[from]--;
+          counts[to]++;
+          int xo = i * d;
+          int fo = from * d;
+          int to0 = to * d;
+          for (int j = 0; j < d; j++) {
+            sums[fo + j] -= x[xo + j];
+            sums[to0 + j] += x[xo + j];
+          }
+        }
       }
     }
 
     /**
-     * New centres (in {@link #previous}, then swapped): the block sums of the last pass added in
-     * block order, after relocating empty clusters, divided by the counts.
+     * New centres (in {@link #previous}, then swapped): the member sums divided by the counts,
+     * after relocating empty clusters (on copies: the sums stay those of the labels).
      */
     void updateCenters() {
-      Arrays.fill(sums, 0.0);
-      Arrays.fill(counts, 0);
-      int kd = k * d;
-      for (int b = 0; b < blocks; b++) {
-        int so = b * kd;
-        for (int e = 0; e < kd; e++) {
-          sums[e] += blockSums[so + e];
-        }
-        for (int c = 0; c < k; c++) {
-          counts[c] += blockCounts[b * k + c];
+      updateSums();
+      double[] s = sums;
+      int[] m = counts;
+      for (int c = 0; c < k; c++) {
+        if (counts[c] == 0) {
+          s = sums.clone();
+          m = counts.clone();
+          relocateEmpty(s, m);
+          break;
         }
       }
-      relocateEmpty();
       double[] next = previous;
       for (int c = 0; c < k; c++) {
         int co = c * d;
         // scikit-learn keeps the (zero) sum when a cluster lost its last member to relocation.
-        double scale = counts[c] > 0 ? 1.0 / counts[c] : 1.0;
+        double scale = m[c] > 0 ? 1.0 / m[c] : 1.0;
         for (int j = 0; j < d; j++) {
-          next[co + j] = sums[co + j] * scale;
+          next[co + j] = s[co + j] * scale;
         }
       }
       previous = centers;
@@ -896,12 +923,13 @@ final class KMeansLloyd {
     }
 
     /**
-     * scikit-learn's {@code _relocate_empty_clusters_dense}, with the tie-break of the class doc.
+     * scikit-learn's {@code _relocate_empty_clusters_dense}, with the tie-break of the class doc,
+     * on the sums {@code into} and counts {@code sizes} of the next centres.
      */
-    private void relocateEmpty() {
+    private void relocateEmpty(double[] into, int[] sizes) {
       int empty = 0;
       for (int c = 0; c < k; c++) {
-        if (counts[c] == 0) {
+        if (sizes[c] == 0) {
           empty++;
         }
       }
@@ -930,7 +958,7 @@ final class KMeansLloyd {
       // to a relocation does not take part in this round (as in scikit-learn).
       int[] targets = new int[empty];
       for (int c = 0, e = 0; c < k; c++) {
-        if (counts[c] == 0) {
+        if (sizes[c] == 0) {
           targets[e++] = c;
         }
       }
@@ -940,11 +968,11 @@ final class KMeansLloyd {
         int old = labels[p];
         int po = p * d;
         for (int j = 0; j < d; j++) {
-          sums[old * d + j] -= x[po + j];
-          sums[c * d + j] = x[po + j];
+          into[old * d + j] -= x[po + j];
+          into[c * d + j] = x[po + j];
         }
-        counts[old]--;
-        counts[c] = 1;
+        sizes[old]--;
+        sizes[c] = 1;
       }
     }
 

@@ -38,6 +38,25 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
+  public int candidates(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
+    int count = 0;
+    for (int c = 0; c < kp; c++) {
+      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
+        out[count++] = c;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public void addRow(double[] sums, int so, double[] x, int xo, int d) {
+    for (int j = 0; j < d; j++) {
+      sums[so + j] += x[xo + j];
+    }
+  }
+
+  @Override
   public void screen(
       float[] packed,
       float[] norms,

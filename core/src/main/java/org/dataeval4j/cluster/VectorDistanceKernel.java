@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators of {@link KMeansKernel#sqDist}: lane m sums features {@code j = m (mod 4)} in the
  * same order, with separate subtract, multiply and add (never {@code fma}, which would round
  * differently), so every distance equals the scalar one bit for bit. {@link #pairs} keeps four such
- * vectors in flight. {@link #candidates} tests 8 float bounds per step without a branch.
+ * vectors in flight. {@link #leastBound} and {@link #candidates} test 8 float bounds per step.
  */
 final class VectorDistanceKernel implements DistanceKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -38,6 +38,39 @@ final class VectorDistanceKernel implements DistanceKernel {
       least = least.min(bound.max(FloatVector.fromArray(F, half, ho + c)));
     }
     return least.reduceLanes(VectorOperators.MIN);
+  }
+
+  @Override
+  public int candidates(
+      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
+    int count = 0;
+    for (int c = 0; c < kp; c += LANES) {
+      FloatVector bound =
+          FloatVector.fromArray(F, lower, lo + c).sub(FloatVector.fromArray(F, drift, c));
+      long bits =
+          bound
+              .compare(VectorOperators.LE, limit)
+              .and(FloatVector.fromArray(F, half, ho + c).compare(VectorOperators.LE, limit))
+              .toLong();
+      while (bits != 0) {
+        out[count++] = c + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public void addRow(double[] sums, int so, double[] x, int xo, int d) {
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      DoubleVector.fromArray(S, sums, so + j)
+          .add(DoubleVector.fromArray(S, x, xo + j))
+          .intoArray(sums, so + j);
+    }
+    for (; j < d; j++) {
+      sums[so + j] += x[xo + j];
+    }
   }
 
   @Override

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SIMD and scalar {@link DistanceKernel}s against {@link KMeansKernel#sqDist} and against their
- * contracts, on awkward sizes: distances bit for bit, Elkan's least bound exactly, and the
- * k-means++ screen never dropping a pair whose exact distance is within its threshold.
+ * contracts, on awkward sizes: distances and row additions bit for bit, Elkan's least bound and
+ * candidates exactly, and the k-means++ screen never dropping a pair whose exact distance is within
+ * its threshold.
  */
 class DistanceKernelTest {
 
@@ -84,6 +85,56 @@ class DistanceKernelTest {
         assertThat(kernel.leastBound(lower, kp, drift, half, kp, kp))
             .as("k=%d %s", k, kernel)
             .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void elkanCandidatesAreExactlyTheCentresWithinTheLimit() {
+    SplittableRandom rng = new SplittableRandom(8);
+    for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
+      int kp = KMeansLloyd.paddedLength(k);
+      float[] lower = new float[2 * kp];
+      float[] drift = new float[kp];
+      float[] half = new float[2 * kp];
+      for (int c = 0; c < kp; c++) {
+        boolean pad = c >= k;
+        lower[kp + c] = pad ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+        drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
+        half[c] = pad ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+      }
+      for (float limit : new float[] {0f, 0.4f, 1f, lower[kp] - drift[0], 3f}) {
+        int[] expected = new int[kp];
+        int count = 0;
+        for (int c = 0; c < kp; c++) {
+          if (lower[kp + c] - drift[c] <= limit && half[c] <= limit) {
+            expected[count++] = c;
+          }
+        }
+        for (DistanceKernel kernel : kernels()) {
+          int[] out = new int[kp];
+          int got = kernel.candidates(lower, kp, drift, half, 0, kp, limit, out);
+          assertThat(Arrays.copyOf(out, got))
+              .as("k=%d limit=%s %s", k, limit, kernel)
+              .containsExactly(Arrays.copyOf(expected, count));
+        }
+      }
+    }
+  }
+
+  @Test
+  void addRowAddsEachEntryOnce() {
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int d : DIMS) {
+      double[] x = values(rng, 3 * d);
+      double[] start = values(rng, 2 * d + 1);
+      for (DistanceKernel kernel : kernels()) {
+        double[] sums = start.clone();
+        kernel.addRow(sums, d + 1, x, d, d);
+        for (int j = 0; j < sums.length; j++) {
+          double expected = j > d && j <= 2 * d ? start[j] + x[d + j - d - 1] : start[j];
+          assertThat(sums[j]).as("d=%d entry %d %s", d, j, kernel).isEqualTo(expected);
+        }
       }
     }
   }
