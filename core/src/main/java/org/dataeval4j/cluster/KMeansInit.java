@@ -81,7 +81,8 @@ final class KMeansInit {
         });
     double[] cumulative = new double[n];
     int[] candidates = new int[trials];
-    // Squared distances from each candidate to each centre chosen so far (trials x k).
+    // Squared distances from each candidate to each centre chosen so far (trials x k; for the
+    // triangle-inequality pruning only).
     double[] toCenters = new double[trials * k];
     // Per trial, the samples it brings closer and their new squared distances: block b writes its
     // own segment, starting at its first sample, and counts them in improvedCount (blocks x
@@ -106,7 +107,7 @@ final class KMeansInit {
       for (int t = 0; t < trials; t++) {
         double r = rng.nextDouble() * acc;
         candidates[t] = firstAbove(cumulative, r);
-        for (int o = 0; o < c; o++) {
+        for (int o = 0; screen == null && o < c; o++) {
           toCenters[t * k + o] = kernel.one(x, candidates[t] * d, centers, o * d, d);
         }
       }
@@ -118,7 +119,8 @@ final class KMeansInit {
           bs,
           (start, end) -> {
             int b = start / bs;
-            Gains gains = new Gains(x, d, closest, candidates, start, end, n, kernel);
+            Gains gains =
+                new Gains(x, d, closest, candidates, start, end, n, kernel, improved, improvedDist);
             // Only pairs the screen (or the triangle inequality) cannot rule out are measured.
             if (screen != null) {
               kernel.screen(
@@ -148,10 +150,6 @@ final class KMeansInit {
             for (int t = 0; t < trials; t++) {
               partialGain[b * trials + t] = gains.gain[t];
               improvedCount[b * trials + t] = gains.count[t];
-              System.arraycopy(
-                  gains.samples, t * (end - start), improved, t * n + start, gains.count[t]);
-              System.arraycopy(
-                  gains.distances, t * (end - start), improvedDist, t * n + start, gains.count[t]);
             }
           });
       // The best candidate leaves the lowest potential: it takes the most off the current one.
@@ -184,10 +182,11 @@ final class KMeansInit {
   }
 
   /**
-   * One block's measurements for the current candidates: for each trial, the samples it brings
-   * strictly closer than their nearest centre, their new squared distances, and the total decrease
-   * of the potential, summed in sample order (so the result does not depend on which filter passed
-   * the pairs, as long as every improving pair passes).
+   * One block's measurements for the current candidates: for each trial t, the samples it brings
+   * strictly closer than their nearest centre and their new squared distances (into {@code samples}
+   * and {@code distances} from {@code t n + from} on: the block's own segment), and the total
+   * decrease of the potential, summed in sample order (so the result does not depend on which
+   * filter passed the pairs, as long as every improving pair passes).
    */
   private static final class Gains implements DistanceKernel.PairSink {
     private final double[] x;
@@ -196,11 +195,12 @@ final class KMeansInit {
     private final int[] candidates;
     private final int from;
     private final int to;
+    private final int n;
     private final DistanceKernel kernel;
+    private final int[] samples;
+    private final double[] distances;
     final double[] gain;
     final int[] count;
-    final int[] samples;
-    final double[] distances;
 
     Gains(
         double[] x,
@@ -210,19 +210,21 @@ final class KMeansInit {
         int from,
         int to,
         int n,
-        DistanceKernel kernel) {
+        DistanceKernel kernel,
+        int[] samples,
+        double[] distances) {
       this.x = x;
       this.d = d;
       this.closest = closest;
       this.candidates = candidates;
       this.from = from;
       this.to = to;
+      this.n = n;
       this.kernel = kernel;
-      int trials = candidates.length;
-      this.gain = new double[trials];
-      this.count = new int[trials];
-      this.samples = new int[trials * (to - from)];
-      this.distances = new double[trials * (to - from)];
+      this.samples = samples;
+      this.distances = distances;
+      this.gain = new double[candidates.length];
+      this.count = new int[candidates.length];
     }
 
     /**
@@ -236,7 +238,7 @@ final class KMeansInit {
       }
       double v = kernel.one(x, i * d, x, candidates[t] * d, d);
       if (v < closest[i]) {
-        int slot = t * (to - from) + count[t]++;
+        int slot = t * n + from + count[t]++;
         samples[slot] = i;
         distances[slot] = v;
         gain[t] += closest[i] - v;
