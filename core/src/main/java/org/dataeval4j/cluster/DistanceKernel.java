@@ -9,8 +9,8 @@ package org.dataeval4j.cluster;
  *       equal bit for bit to {@link KMeansKernel#sqDist}: four accumulators (feature j to
  *       accumulator {@code j % 4}, the tail to the first), subtraction, multiplication and addition
  *       rounded separately (no fused multiply-add), summed as {@code (s0 + s1) + (s2 + s3)};
- *   <li>Elkan's filter over one sample's float lower bounds ({@link #leastBound}, {@link
- *       #candidates});
+ *   <li>Elkan's filter over one sample's 16-bit lower bounds ({@link ShortBound}), ({@link
+ *       #leastBound}, {@link #candidates});
  *   <li>the row additions of the cluster sums ({@link #addRow}).
  * </ul>
  */
@@ -32,25 +32,34 @@ interface DistanceKernel {
   }
 
   /**
-   * Elkan's filter for one sample: the least over c in {@code [0, kp)} of {@code max(lower[lo + c]
-   * - drift[c], half[ho + c])} in float arithmetic (both implementations agree exactly). A centre c
-   * is a candidate against a limit when that maximum is at most the limit; so there is none when
-   * the least exceeds it, the usual case, and only then need the row be scanned centre by centre.
+   * Elkan's filter for one sample: the least over c in {@code [0, kp)} of {@code max(L_c -
+   * drift[c], half[ho + c])} in float arithmetic (both implementations agree exactly), where {@code
+   * L_c = ShortBound.decode(lower[lo + c], scale)}. A centre c is a candidate against a limit when
+   * that maximum is at most the limit; so there is none when the least exceeds it, the usual case,
+   * and only then need the row be scanned centre by centre.
    *
    * @param kp the padded row length, a multiple of {@link #LANES}; padding must not lower the
    *     result (e.g. {@code half = +Infinity})
    */
-  float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp);
+  float leastBound(short[] lower, int lo, float scale, float[] drift, float[] half, int ho, int kp);
 
   /**
    * The candidates of Elkan's filter against a limit: writes to {@code out}, in ascending order,
-   * every c in {@code [0, kp)} with {@code lower[lo + c] - drift[c] <= limit} (float subtraction)
-   * and {@code half[ho + c] <= limit}, and returns how many there are.
+   * every c in {@code [0, kp)} with {@code L_c - drift[c] <= limit} (float subtraction, {@code L_c}
+   * as for {@link #leastBound}) and {@code half[ho + c] <= limit}, and returns how many there are.
    *
    * @param kp as for {@link #leastBound}; padding must fail the test
    */
   int candidates(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out);
+      short[] lower,
+      int lo,
+      float scale,
+      float[] drift,
+      float[] half,
+      int ho,
+      int kp,
+      float limit,
+      int[] out);
 
   /** {@code sums[so + j] += x[xo + j]} for j in {@code [0, d)} (each addition rounded alone). */
   void addRow(double[] sums, int so, double[] x, int xo, int d);

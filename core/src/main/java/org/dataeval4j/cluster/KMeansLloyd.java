@@ -13,8 +13,8 @@ import org.dataeval4j.exec.Exec;
  *
  * <ul>
  *   <li>Elkan's (C. Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003): a
- *       lower bound per sample and centre, the tightest, but n x k of them to shift every
- *       iteration; best for small k.
+ *       lower bound per sample and centre, the tightest, but n x k of them to read every iteration
+ *       (kept lazily, 16 bits each: see {@link #assignElkan}).
  *   <li>Yinyang's (Y. Ding, Y. Zhao, X. Shen, M. Musuvathi, T. Mytkowicz, "Yinyang K-Means: A
  *       Drop-In Replacement of the Classic K-Means with Consistent Speedup", ICML 2015): the
  *       centres are split once into t groups by k-means over the starting centres, and each sample
@@ -73,13 +73,13 @@ final class KMeansLloyd {
     }
 
     /**
-     * The bounds for n samples and k clusters: Elkan's while their n x k floats fit {@link
+     * The bounds for n samples and k clusters: Elkan's while their n x k 16-bit values fit {@link
      * #BOUNDS_BUDGET} (on Fashion-MNIST, 60,000 x 50, at k = 244 they leave far fewer distances to
      * compute than Yinyang's, which cost more than the bounds save), else Yinyang's with t = k / 10
      * groups (the paper's choice), or fewer so that their n x t doubles fit.
      */
     static Bounds choose(int n, int k) {
-      if ((long) n * paddedLength(k) * Float.BYTES <= BOUNDS_BUDGET) {
+      if ((long) n * paddedLength(k) * Short.BYTES <= BOUNDS_BUDGET) {
         return ELKAN;
       }
       long fit = Math.max(1, BOUNDS_BUDGET / Double.BYTES / Math.max(1, n));
@@ -166,6 +166,20 @@ final class KMeansLloyd {
       s.assign(false);
     }
     return new Run(s.labels, s.centers, s.inertia(), iterations);
+  }
+
+  /**
+   * The range of Elkan's stored bounds ({@link ShortBound}): twice an upper bound on the distance
+   * from any sample to any centre (centres are means of samples, so within {@code 2 max |x_i -
+   * x_0|}), leaving as much again for the drift the stored bounds carry. A larger value is stored
+   * clamped, a valid but looser bound.
+   */
+  static double boundRange(double[] x, int n, int d) {
+    double max = 0;
+    for (int i = 1; i < n; i++) {
+      max = Math.max(max, KMeansKernel.sqDist(x, i * d, x, 0, d));
+    }
+    return 4 * Math.sqrt(max);
   }
 
   /** k rounded up to a multiple of {@link DistanceKernel#LANES}. */
@@ -329,7 +343,10 @@ final class KMeansLloyd {
      * Elkan: a lazy lower bound on the distance from each sample to each centre (n x padded; see
      * {@link #assignElkan}); empty for Yinyang.
      */
-    final float[] lowerAll;
+    final short[] lowerAll;
+
+    /** Elkan: the scale of {@link #lowerAll} ({@link ShortBound}). */
+    final float boundScale;
 
     /** Elkan: the total movement of each centre since the start (k). */
     final double[] drift;
@@ -395,7 +412,8 @@ final class KMeansLloyd {
       this.counts = new int[k];
       boolean elkan = bounds.elkan();
       this.padded = elkan ? paddedLength(k) : 0;
-      this.lowerAll = new float[n * padded];
+      this.lowerAll = new short[n * padded];
+      this.boundScale = elkan ? ShortBound.scaleFor(boundRange(x, n, d)) : 1f;
       this.drift = new double[elkan ? k : 0];
       this.driftUp = new float[padded];
       this.halfCenter = new float[k * padded];
@@ -583,13 +601,13 @@ final class KMeansLloyd {
 
     /**
      * {@link #assign} with Elkan's bounds, kept lazily: the bound of sample i on centre c is stored
-     * once, as a float rounded down, {@code l + drift[c]} where l was the exact distance and {@code
-     * drift[c]} the total movement of centre c so far; it reads as {@code stored - drift_now[c]}, a
-     * lower bound by the triangle inequality (the centre has moved at most {@code drift_now -
-     * drift_then} since). So an iteration only reads the bounds (k floats per sample, tested 8 at a
-     * time by {@link DistanceKernel#leastBound}) and writes the few it recomputes. The slot of a
-     * sample's own centre holds +Infinity while that centre is its label (it is no candidate), and
-     * gets its bound when the label moves on.
+     * once, rounded down to 16 bits ({@link ShortBound}), {@code l + drift[c]} where l was the
+     * exact distance and {@code drift[c]} the total movement of centre c so far; it reads as {@code
+     * stored - drift_now[c]}, a lower bound by the triangle inequality (the centre has moved at
+     * most {@code drift_now - drift_then} since). So an iteration only reads the bounds (k 16-bit
+     * values per sample, tested 8 at a time by {@link DistanceKernel#leastBound}) and writes the
+     * few it recomputes. The slot of a sample's own centre is no candidate while that centre is its
+     * label (its half-distance is +Infinity), and gets its bound when the label moves on.
      */
     private boolean assignElkan(boolean full) {
       if (!full) {
@@ -650,7 +668,9 @@ final class KMeansLloyd {
         }
         // The grown bound settles the sample when no centre is a candidate even against it (on
         // well-separated clusters, most samples); otherwise it is tightened.
-        float m = dist.leastBound(lowerAll, i * padded, driftUp, halfCenter, a * padded, padded);
+        float m =
+            dist.leastBound(
+                lowerAll, i * padded, boundScale, driftUp, halfCenter, a * padded, padded);
         least[i - from] = m;
         if (m <= limit(u)) {
           pending[count++] = i;
@@ -701,8 +721,9 @@ final class KMeansLloyd {
         }
       }
       // The own centre's slot is unused while it is the label (see assignElkan).
-      lowerAll[lo + a] = Float.POSITIVE_INFINITY;
-      Arrays.fill(lowerAll, lo + k, lo + padded, Float.POSITIVE_INFINITY);
+      // (Its half-distance is +Infinity, as in the padding: the stored value does not matter.)
+      lowerAll[lo + a] = ShortBound.TOP;
+      Arrays.fill(lowerAll, lo + k, lo + padded, ShortBound.TOP);
       upper[i] = Math.sqrt(best);
       return a;
     }
@@ -732,14 +753,23 @@ final class KMeansLloyd {
       int count =
           least <= limit
               ? dist.candidates(
-                  lowerAll, lo, driftUp, halfCenter, a * padded, padded, limit, candidates)
+                  lowerAll,
+                  lo,
+                  boundScale,
+                  driftUp,
+                  halfCenter,
+                  a * padded,
+                  padded,
+                  limit,
+                  candidates)
               : 0;
       int best = a;
       for (int q = 0; q < count; q++) {
         int c = candidates[q];
         float lim = limit(u);
         if (best != a
-            && (lowerAll[lo + c] - driftUp[c] > lim || halfCenter[best * padded + c] > lim)) {
+            && (ShortBound.decode(lowerAll[lo + c], boundScale) - driftUp[c] > lim
+                || halfCenter[best * padded + c] > lim)) {
           continue;
         }
         double dc = dist.one(x, xo, centers, c * d, d);
@@ -754,7 +784,7 @@ final class KMeansLloyd {
       if (best != a) {
         // The old centre now counts among the others.
         lowerAll[lo + a] = storedBound(ua, a);
-        lowerAll[lo + best] = Float.POSITIVE_INFINITY;
+        lowerAll[lo + best] = ShortBound.TOP;
       }
       upper[i] = u;
       return best;
@@ -770,10 +800,11 @@ final class KMeansLloyd {
     }
 
     /**
-     * The stored lazy bound for exact distance l to centre c: {@code l + drift[c]}, rounded down.
+     * The stored lazy bound for exact distance l to centre c: {@code l + drift[c]}, rounded down to
+     * 16 bits.
      */
-    private float storedBound(double l, int c) {
-      return KMeansKernel.floatAtMost(l + drift[c]);
+    private short storedBound(double l, int c) {
+      return ShortBound.encode(l + drift[c], boundScale);
     }
 
     /**

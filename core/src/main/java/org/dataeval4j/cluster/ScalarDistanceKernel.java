@@ -29,20 +29,30 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp) {
+  public float leastBound(
+      short[] lower, int lo, float scale, float[] drift, float[] half, int ho, int kp) {
     float least = Float.POSITIVE_INFINITY;
     for (int c = 0; c < kp; c++) {
-      least = Math.min(least, Math.max(lower[lo + c] - drift[c], half[ho + c]));
+      float bound = ShortBound.decode(lower[lo + c], scale) - drift[c];
+      least = Math.min(least, Math.max(bound, half[ho + c]));
     }
     return least;
   }
 
   @Override
   public int candidates(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
+      short[] lower,
+      int lo,
+      float scale,
+      float[] drift,
+      float[] half,
+      int ho,
+      int kp,
+      float limit,
+      int[] out) {
     int count = 0;
     for (int c = 0; c < kp; c++) {
-      if (lower[lo + c] - drift[c] <= limit && half[ho + c] <= limit) {
+      if (ShortBound.decode(lower[lo + c], scale) - drift[c] <= limit && half[ho + c] <= limit) {
         out[count++] = c;
       }
     }

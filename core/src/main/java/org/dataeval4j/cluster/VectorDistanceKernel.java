@@ -2,6 +2,7 @@ package org.dataeval4j.cluster;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -16,6 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDistanceKernel implements DistanceKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+  private static final VectorSpecies<Short> H = ShortVector.SPECIES_128;
 
   VectorDistanceKernel() {
     if (S.length() != 4 || F.length() != LANES) {
@@ -30,11 +32,13 @@ final class VectorDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public float leastBound(float[] lower, int lo, float[] drift, float[] half, int ho, int kp) {
+  public float leastBound(
+      short[] lower, int lo, float scale, float[] drift, float[] half, int ho, int kp) {
     FloatVector least = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+    float offset = ShortBound.OFFSET * scale;
     for (int c = 0; c < kp; c += LANES) {
       FloatVector bound =
-          FloatVector.fromArray(F, lower, lo + c).sub(FloatVector.fromArray(F, drift, c));
+          decode(lower, lo + c, scale, offset).sub(FloatVector.fromArray(F, drift, c));
       least = least.min(bound.max(FloatVector.fromArray(F, half, ho + c)));
     }
     return least.reduceLanes(VectorOperators.MIN);
@@ -42,11 +46,20 @@ final class VectorDistanceKernel implements DistanceKernel {
 
   @Override
   public int candidates(
-      float[] lower, int lo, float[] drift, float[] half, int ho, int kp, float limit, int[] out) {
+      short[] lower,
+      int lo,
+      float scale,
+      float[] drift,
+      float[] half,
+      int ho,
+      int kp,
+      float limit,
+      int[] out) {
     int count = 0;
+    float offset = ShortBound.OFFSET * scale;
     for (int c = 0; c < kp; c += LANES) {
       FloatVector bound =
-          FloatVector.fromArray(F, lower, lo + c).sub(FloatVector.fromArray(F, drift, c));
+          decode(lower, lo + c, scale, offset).sub(FloatVector.fromArray(F, drift, c));
       long bits =
           bound
               .compare(VectorOperators.LE, limit)
@@ -58,6 +71,17 @@ final class VectorDistanceKernel implements DistanceKernel {
       }
     }
     return count;
+  }
+
+  /**
+   * Eight 16-bit bounds as floats, {@code s * scale + offset}: both products and the sum are exact
+   * (16-bit integers times a power of two), so this equals {@link ShortBound#decode}.
+   */
+  private static FloatVector decode(short[] lower, int at, float scale, float offset) {
+    return ((FloatVector)
+            ShortVector.fromArray(H, lower, at).convertShape(VectorOperators.S2F, F, 0))
+        .mul(scale)
+        .add(offset);
   }
 
   @Override

@@ -66,23 +66,25 @@ class DistanceKernelTest {
   @Test
   void elkanLeastBoundAgreesWithItsDefinition() {
     SplittableRandom rng = new SplittableRandom(6);
+    float scale = ShortBound.scaleFor(4.0);
     for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
       int kp = KMeansLloyd.paddedLength(k);
-      float[] lower = new float[3 * kp];
+      short[] lower = new short[3 * kp];
       float[] drift = new float[kp];
       float[] half = new float[2 * kp];
       for (int c = 0; c < kp; c++) {
         boolean pad = c >= k;
-        lower[kp + c] = pad ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+        lower[kp + c] = pad ? ShortBound.TOP : ShortBound.encode(rng.nextDouble() * 2, scale);
         drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
         half[kp + c] = pad || c == 0 ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
       }
       float expected = Float.POSITIVE_INFINITY;
       for (int c = 0; c < kp; c++) {
-        expected = Math.min(expected, Math.max(lower[kp + c] - drift[c], half[kp + c]));
+        float bound = ShortBound.decode(lower[kp + c], scale) - drift[c];
+        expected = Math.min(expected, Math.max(bound, half[kp + c]));
       }
       for (DistanceKernel kernel : kernels()) {
-        assertThat(kernel.leastBound(lower, kp, drift, half, kp, kp))
+        assertThat(kernel.leastBound(lower, kp, scale, drift, half, kp, kp))
             .as("k=%d %s", k, kernel)
             .isEqualTo(expected);
       }
@@ -92,28 +94,30 @@ class DistanceKernelTest {
   @Test
   void elkanCandidatesAreExactlyTheCentresWithinTheLimit() {
     SplittableRandom rng = new SplittableRandom(8);
+    float scale = ShortBound.scaleFor(3.0);
     for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
       int kp = KMeansLloyd.paddedLength(k);
-      float[] lower = new float[2 * kp];
+      short[] lower = new short[2 * kp];
       float[] drift = new float[kp];
       float[] half = new float[2 * kp];
       for (int c = 0; c < kp; c++) {
         boolean pad = c >= k;
-        lower[kp + c] = pad ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+        lower[kp + c] = pad ? ShortBound.TOP : ShortBound.encode(rng.nextDouble() * 2, scale);
         drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
         half[c] = pad ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
       }
-      for (float limit : new float[] {0f, 0.4f, 1f, lower[kp] - drift[0], 3f}) {
+      float first = ShortBound.decode(lower[kp], scale) - drift[0];
+      for (float limit : new float[] {0f, 0.4f, 1f, first, 3f}) {
         int[] expected = new int[kp];
         int count = 0;
         for (int c = 0; c < kp; c++) {
-          if (lower[kp + c] - drift[c] <= limit && half[c] <= limit) {
+          if (ShortBound.decode(lower[kp + c], scale) - drift[c] <= limit && half[c] <= limit) {
             expected[count++] = c;
           }
         }
         for (DistanceKernel kernel : kernels()) {
           int[] out = new int[kp];
-          int got = kernel.candidates(lower, kp, drift, half, 0, kp, limit, out);
+          int got = kernel.candidates(lower, kp, scale, drift, half, 0, kp, limit, out);
           assertThat(Arrays.copyOf(out, got))
               .as("k=%d limit=%s %s", k, limit, kernel)
               .containsExactly(Arrays.copyOf(expected, count));
