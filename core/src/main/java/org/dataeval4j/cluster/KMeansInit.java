@@ -120,7 +120,7 @@ final class KMeansInit {
           (start, end) -> {
             int b = start / bs;
             Gains gains =
-                new Gains(x, d, closest, candidates, start, end, n, kernel, improved, improvedDist);
+                new Gains(x, d, closest, candidates, start, end, n, improved, improvedDist);
             // Only pairs the screen (or the triangle inequality) cannot rule out are measured.
             if (screen != null) {
               kernel.screen(
@@ -196,7 +196,6 @@ final class KMeansInit {
     private final int from;
     private final int to;
     private final int n;
-    private final DistanceKernel kernel;
     private final int[] samples;
     private final double[] distances;
     final double[] gain;
@@ -210,7 +209,6 @@ final class KMeansInit {
         int from,
         int to,
         int n,
-        DistanceKernel kernel,
         int[] samples,
         double[] distances) {
       this.x = x;
@@ -220,7 +218,6 @@ final class KMeansInit {
       this.from = from;
       this.to = to;
       this.n = n;
-      this.kernel = kernel;
       this.samples = samples;
       this.distances = distances;
       this.gain = new double[candidates.length];
@@ -236,7 +233,9 @@ final class KMeansInit {
       if (t >= candidates.length || i < from || i >= to) {
         return;
       }
-      double v = kernel.one(x, i * d, x, candidates[t] * d, d);
+      // Scalar, the same bits as the kernel's: this runs inside the SIMD screen, whose JIT
+      // compilation (long, on a cold start) grows with every SIMD method inlined into it.
+      double v = KMeansKernel.sqDist(x, i * d, x, candidates[t] * d, d);
       if (v < closest[i]) {
         int slot = t * n + from + count[t]++;
         samples[slot] = i;

@@ -186,7 +186,6 @@ final class VectorDistanceKernel implements DistanceKernel {
       float[] thresholds,
       PairSink sink) {
     float[] dots = new float[LANES * LANES];
-    float[] lows = new float[LANES];
     int o1 = d;
     int o2 = 2 * d;
     int o3 = 3 * d;
@@ -231,14 +230,11 @@ final class VectorDistanceKernel implements DistanceKernel {
         FloatVector sum = rowNorms.add(candidateNorms[c]);
         FloatVector lower =
             FloatVector.fromArray(F, dots, c * LANES).mul(-2f).add(sum).sub(sum.mul(eps).add(tiny));
-        if (lower.compare(VectorOperators.LE, limit).anyTrue()) {
-          // Rare: the lanes are visited one by one.
-          lower.intoArray(lows, 0);
-          for (int l = 0; l < LANES; l++) {
-            if (lows[l] <= thresholds[j0 + l]) {
-              sink.pass(j0 + l, c);
-            }
-          }
+        // Rare: the passing lanes, in ascending order.
+        long bits = lower.compare(VectorOperators.LE, limit).toLong();
+        while (bits != 0) {
+          sink.pass(j0 + Long.numberOfTrailingZeros(bits), c);
+          bits &= bits - 1;
         }
       }
     }
