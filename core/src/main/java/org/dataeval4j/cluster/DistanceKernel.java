@@ -88,21 +88,43 @@ interface DistanceKernel {
   }
 
   /**
-   * The k-means++ screen: for each sample i of {@code [from, to)} and each of 8 candidates c, calls
-   * {@code sink.pass(i, c)} at least when {@code lower <= thresholds[i]}, with {@code a} the float
-   * value of {@code |x_i|^2 + |c|^2 - 2 x_i.c} however accumulated and {@code lower = a - (eps
-   * (|x_i|^2 + |c|^2) + tiny)}, a lower bound on the exact squared distance (the bound of the k-NN
-   * screening, {@code org.dataeval4j.neighbors.KnnSearch}). Implementations may call it for more
-   * pairs (and for samples of the groups that straddle {@code from} and {@code to}).
+   * Lower bounds on the squared distances from the 8 samples of group g to 8 centres: {@code out[c
+   * * 8 + l]} is at most the exact squared distance from sample {@code 8 g + l} to centre c. It is
+   * {@code a - (eps (|x|^2 + |c|^2) + tiny)} with {@code a} the float value of {@code |x|^2 + |c|^2
+   * - 2 x.c} however accumulated: the bound of the k-NN screening ({@code
+   * org.dataeval4j.neighbors.KnnSearch}), for the float rows of {@link FloatSamples}.
    *
-   * @param packed the samples in float, 8 per group, feature-major within a group (element t of
-   *     sample {@code 8 g + l} at {@code (g d + t) 8 + l})
+   * @param packed the samples of {@link FloatSamples#packed}
+   * @param norms their squared norms ({@link FloatSamples#norms})
+   * @param centres 8 x d row-major centre rows in float ({@link FloatSamples#toFloat})
+   * @param centreNorms their 8 squared norms
+   * @param eps {@link FloatSamples#eps}
+   */
+  void lowerBounds(
+      float[] packed,
+      float[] norms,
+      int d,
+      int g,
+      float[] centres,
+      float[] centreNorms,
+      float eps,
+      float tiny,
+      float[] out);
+
+  /**
+   * The k-means++ screen: for each sample i of {@code [from, to)} and each of 8 candidates c, calls
+   * {@code sink.pass(i, c)} at least when the lower bound of {@link #lowerBounds} on their squared
+   * distance is at most {@code thresholds[i]}, and for each c in ascending i. Implementations may
+   * call it for more pairs (and for samples of the groups that straddle {@code from} and {@code
+   * to}).
+   *
+   * @param packed the samples of {@link FloatSamples#packed}
    * @param norms their squared norms ({@code 8 * groups}, padding +Infinity)
    * @param candidates 8 x d row-major candidate rows in float
    * @param candidateNorms their 8 squared norms
    * @param thresholds per sample, padded like {@code norms}
    */
-  void screen(
+  default void screen(
       float[] packed,
       float[] norms,
       int d,
@@ -113,7 +135,20 @@ interface DistanceKernel {
       float eps,
       float tiny,
       float[] thresholds,
-      PairSink sink);
+      PairSink sink) {
+    float[] lows = new float[LANES * LANES];
+    for (int g = from / LANES; g * LANES < to; g++) {
+      lowerBounds(packed, norms, d, g, candidates, candidateNorms, eps, tiny, lows);
+      for (int l = 0; l < LANES; l++) {
+        int i = g * LANES + l;
+        for (int c = 0; c < LANES; c++) {
+          if (lows[c * LANES + l] <= thresholds[i]) {
+            sink.pass(i, c);
+          }
+        }
+      }
+    }
+  }
 
   /**
    * Whether {@link #screen} beats exact pruned distances (the SIMD one does; scalar float does

@@ -3,7 +3,6 @@ package org.dataeval4j.cluster;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.dataeval4j.exec.Exec;
-import org.dataeval4j.neighbors.Neighbors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,14 +123,14 @@ final class KMeansInit {
             // Only pairs the screen (or the triangle inequality) cannot rule out are measured.
             if (screen != null) {
               kernel.screen(
-                  screen.packed,
-                  screen.norms,
+                  screen.samples.packed,
+                  screen.samples.norms,
                   d,
                   start,
                   end,
                   screen.candidates,
                   screen.candidateNorms,
-                  screen.eps,
+                  screen.samples.eps,
                   Float.MIN_NORMAL,
                   screen.thresholds,
                   gains);
@@ -253,8 +252,7 @@ final class KMeansInit {
   private static final class Screen {
     final int d;
     final int trials;
-    final float[] packed;
-    final float[] norms;
+    final FloatSamples samples;
 
     /** Per sample, its squared distance to the nearest centre so far, rounded up to float. */
     final float[] thresholds;
@@ -262,53 +260,28 @@ final class KMeansInit {
     final float[] candidates;
     final float[] candidateNorms = new float[DistanceKernel.LANES];
 
-    /** The relative error bound of the k-NN screen, {@code (2 d + 32) 2^-24}. */
-    final float eps;
-
-    private Screen(int n, int d, int trials) {
-      int lanes = DistanceKernel.LANES;
-      int groups = (n + lanes - 1) / lanes;
+    private Screen(FloatSamples samples, int d, int trials) {
       this.d = d;
       this.trials = trials;
-      this.packed = new float[Math.multiplyExact(groups * lanes, d)];
-      this.norms = new float[groups * lanes];
-      this.thresholds = new float[groups * lanes];
-      this.candidates = new float[lanes * d];
-      this.eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
+      this.samples = samples;
+      this.thresholds = new float[samples.norms.length];
+      this.candidates = new float[DistanceKernel.LANES * d];
+      Arrays.fill(thresholds, samples.n, thresholds.length, Float.NEGATIVE_INFINITY);
     }
 
     static @Nullable Screen of(double[] x, int n, int d, int trials) {
-      if (trials > DistanceKernel.LANES || !Neighbors.screenableInFloat32(x, d)) {
+      if (trials > DistanceKernel.LANES) {
         return null;
       }
-      Screen s = new Screen(n, d, trials);
-      int lanes = DistanceKernel.LANES;
-      for (int i = 0; i < n; i++) {
-        s.norms[i] = toFloat(x, i, d, s.packed, (i / lanes) * d * lanes + i % lanes, lanes);
-      }
-      Arrays.fill(s.norms, n, s.norms.length, Float.POSITIVE_INFINITY);
-      Arrays.fill(s.thresholds, n, s.thresholds.length, Float.NEGATIVE_INFINITY);
-      return s;
-    }
-
-    /**
-     * Row {@code row} of x in float into {@code out[base + t * stride]}; returns the squared norm
-     * of the float values (summed in double, rounded to float, as the k-NN screen's bound assumes).
-     */
-    private static float toFloat(double[] x, int row, int d, float[] out, int base, int stride) {
-      double norm = 0;
-      for (int t = 0; t < d; t++) {
-        float v = (float) x[row * d + t];
-        out[base + t * stride] = v;
-        norm += (double) v * v;
-      }
-      return (float) norm;
+      FloatSamples samples = FloatSamples.of(x, n, d);
+      return samples == null ? null : new Screen(samples, d, trials);
     }
 
     /** Loads the trial candidates, padded to 8 with the last one. */
     void setCandidates(double[] x, int[] chosen) {
       for (int c = 0; c < DistanceKernel.LANES; c++) {
-        candidateNorms[c] = toFloat(x, chosen[Math.min(c, trials - 1)], d, candidates, c * d, 1);
+        candidateNorms[c] =
+            FloatSamples.toFloat(x, chosen[Math.min(c, trials - 1)], d, candidates, c * d, 1);
       }
     }
   }

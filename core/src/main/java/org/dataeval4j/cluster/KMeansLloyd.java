@@ -616,6 +616,11 @@ final class KMeansLloyd {
           driftUp[c] = KMeansKernel.floatAtLeast(drift[c]);
         }
       }
+      FloatSamples floats = full && dist.screensFast() ? FloatSamples.of(x, n, d) : null;
+      if (floats != null) {
+        firstPassScreened(floats);
+        return finishAssign(true);
+      }
       exec.forEachBlock(
           n,
           bs,
@@ -704,6 +709,103 @@ final class KMeansLloyd {
         int i = pending[q];
         exact[i - from] = dist.one(x, i * d, centers, labels[i] * d, d);
       }
+    }
+
+    /**
+     * Elkan's first pass with the SIMD screen: float lower bounds on every squared distance ({@link
+     * DistanceKernel#lowerBounds}), 8 samples by 8 centres at a time, become the stored bounds;
+     * only centres whose lower bound does not exceed the nearest exact distance found so far are
+     * measured exactly (usually one or two per sample). The labels are those of {@link
+     * #nearestOfAll}: every centre that could be nearest, or tie, is measured.
+     */
+    private void firstPassScreened(FloatSamples floats) {
+      int lanes = DistanceKernel.LANES;
+      int octets = (k + lanes - 1) / lanes;
+      float[][] rows = new float[octets][lanes * d];
+      float[][] norms = new float[octets][lanes];
+      for (int o = 0; o < octets; o++) {
+        for (int c = 0; c < lanes; c++) {
+          // The padding repeats the last centre; its bounds are never read.
+          int centre = Math.min(o * lanes + c, k - 1);
+          norms[o][c] = FloatSamples.toFloat(centers, centre, d, rows[o], c * d, 1);
+        }
+      }
+      exec.forEachBlock(
+          n,
+          bs,
+          (from, to) -> {
+            float[] lows = new float[lanes * lanes];
+            // The lower bounds of the group's samples: sample l's on centre c at l * k + c.
+            float[] groupLows = new float[lanes * k];
+            for (int g = from / lanes; g * lanes < to; g++) {
+              for (int o = 0; o < octets; o++) {
+                dist.lowerBounds(
+                    floats.packed,
+                    floats.norms,
+                    d,
+                    g,
+                    rows[o],
+                    norms[o],
+                    floats.eps,
+                    Float.MIN_NORMAL,
+                    lows);
+                for (int c = 0; c < lanes && o * lanes + c < k; c++) {
+                  for (int l = 0; l < lanes; l++) {
+                    groupLows[l * k + o * lanes + c] = lows[c * lanes + l];
+                  }
+                }
+              }
+              for (int l = 0; l < lanes; l++) {
+                int i = g * lanes + l;
+                if (i >= from && i < to) {
+                  labels[i] = nearestFromLowerBounds(i, groupLows, l * k);
+                }
+              }
+            }
+          });
+    }
+
+    /**
+     * The nearest centre of sample i from float lower bounds on its squared distances ({@code
+     * lows[at + c]}): the centre with the least bound is measured first, then every centre whose
+     * bound does not exceed the nearest exact distance so far, in ascending order (ties to the
+     * lowest index, as a full scan). Sets the sample's bounds: exact where measured, else the float
+     * bound (rounded down).
+     */
+    private int nearestFromLowerBounds(int i, float[] lows, int at) {
+      int xo = i * d;
+      int first = 0;
+      for (int c = 1; c < k; c++) {
+        if (lows[at + c] < lows[at + first]) {
+          first = c;
+        }
+      }
+      double bestSq = dist.one(x, xo, centers, first * d, d);
+      int best = first;
+      int lo = i * padded;
+      lowerAll[lo + first] = storedBound(Math.sqrt(bestSq), first);
+      for (int c = 0; c < k; c++) {
+        if (c == first) {
+          continue;
+        }
+        float low = lows[at + c];
+        if (low <= bestSq) {
+          double dc = dist.one(x, xo, centers, c * d, d);
+          lowerAll[lo + c] = storedBound(Math.sqrt(dc), c);
+          if (dc < bestSq || (dc == bestSq && c < best)) {
+            best = c;
+            bestSq = dc;
+          }
+        } else {
+          // low > 0 here; its square root in double can round up by half a unit, far below the
+          // 16-bit step, but a bound must not exceed the distance.
+          lowerAll[lo + c] = storedBound(Math.sqrt(low) * (1 - 0x1p-50), c);
+        }
+      }
+      lowerAll[lo + best] = ShortBound.TOP;
+      Arrays.fill(lowerAll, lo + k, lo + padded, ShortBound.TOP);
+      upper[i] = Math.sqrt(bestSq);
+      return best;
     }
 
     /** Elkan's first pass for sample i: every distance, every bound, the nearest centre. */

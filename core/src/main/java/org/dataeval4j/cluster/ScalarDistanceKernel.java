@@ -67,29 +67,26 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public void screen(
+  public void lowerBounds(
       float[] packed,
       float[] norms,
       int d,
-      int from,
-      int to,
-      float[] candidates,
-      float[] candidateNorms,
+      int g,
+      float[] centres,
+      float[] centreNorms,
       float eps,
       float tiny,
-      float[] thresholds,
-      PairSink sink) {
-    for (int i = from; i < to; i++) {
-      int base = (i / LANES) * d * LANES + i % LANES;
+      float[] out) {
+    for (int l = 0; l < LANES; l++) {
+      int i = g * LANES + l;
+      int base = g * d * LANES + l;
       for (int c = 0; c < LANES; c++) {
         float dot = 0f;
         for (int t = 0; t < d; t++) {
-          dot += packed[base + t * LANES] * candidates[c * d + t];
+          dot += packed[base + t * LANES] * centres[c * d + t];
         }
-        float sum = norms[i] + candidateNorms[c];
-        if (sum - 2f * dot - (sum * eps + tiny) <= thresholds[i]) {
-          sink.pass(i, c);
-        }
+        float sum = norms[i] + centreNorms[c];
+        out[c * LANES + l] = sum - 2f * dot - (sum * eps + tiny);
       }
     }
   }

@@ -173,6 +173,56 @@ final class VectorDistanceKernel implements DistanceKernel {
   }
 
   @Override
+  public void lowerBounds(
+      float[] packed,
+      float[] norms,
+      int d,
+      int g,
+      float[] centres,
+      float[] centreNorms,
+      float eps,
+      float tiny,
+      float[] out) {
+    // Eight centres at once: each loaded group of samples feeds eight independent FMAs.
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector a4 = a0;
+    FloatVector a5 = a0;
+    FloatVector a6 = a0;
+    FloatVector a7 = a0;
+    int b = g * d * LANES;
+    for (int t = 0; t < d; t++) {
+      FloatVector v = FloatVector.fromArray(F, packed, b + t * LANES);
+      a0 = v.fma(FloatVector.broadcast(F, centres[t]), a0);
+      a1 = v.fma(FloatVector.broadcast(F, centres[d + t]), a1);
+      a2 = v.fma(FloatVector.broadcast(F, centres[2 * d + t]), a2);
+      a3 = v.fma(FloatVector.broadcast(F, centres[3 * d + t]), a3);
+      a4 = v.fma(FloatVector.broadcast(F, centres[4 * d + t]), a4);
+      a5 = v.fma(FloatVector.broadcast(F, centres[5 * d + t]), a5);
+      a6 = v.fma(FloatVector.broadcast(F, centres[6 * d + t]), a6);
+      a7 = v.fma(FloatVector.broadcast(F, centres[7 * d + t]), a7);
+    }
+    FloatVector rowNorms = FloatVector.fromArray(F, norms, g * LANES);
+    lower(a0, rowNorms, centreNorms[0], eps, tiny).intoArray(out, 0);
+    lower(a1, rowNorms, centreNorms[1], eps, tiny).intoArray(out, LANES);
+    lower(a2, rowNorms, centreNorms[2], eps, tiny).intoArray(out, 2 * LANES);
+    lower(a3, rowNorms, centreNorms[3], eps, tiny).intoArray(out, 3 * LANES);
+    lower(a4, rowNorms, centreNorms[4], eps, tiny).intoArray(out, 4 * LANES);
+    lower(a5, rowNorms, centreNorms[5], eps, tiny).intoArray(out, 5 * LANES);
+    lower(a6, rowNorms, centreNorms[6], eps, tiny).intoArray(out, 6 * LANES);
+    lower(a7, rowNorms, centreNorms[7], eps, tiny).intoArray(out, 7 * LANES);
+  }
+
+  /** {@code |x|^2 + |c|^2 - 2 x.c - (eps (|x|^2 + |c|^2) + tiny)} for one centre's dot products. */
+  private static FloatVector lower(
+      FloatVector dots, FloatVector rowNorms, float centreNorm, float eps, float tiny) {
+    FloatVector sum = rowNorms.add(centreNorm);
+    return dots.mul(-2f).add(sum).sub(sum.mul(eps).add(tiny));
+  }
+
+  @Override
   public void screen(
       float[] packed,
       float[] norms,
@@ -185,53 +235,15 @@ final class VectorDistanceKernel implements DistanceKernel {
       float tiny,
       float[] thresholds,
       PairSink sink) {
-    float[] dots = new float[LANES * LANES];
-    int o1 = d;
-    int o2 = 2 * d;
-    int o3 = 3 * d;
-    int o4 = 4 * d;
-    int o5 = 5 * d;
-    int o6 = 6 * d;
-    int o7 = 7 * d;
+    float[] lows = new float[LANES * LANES];
     for (int g = from / LANES; g * LANES < to; g++) {
-      // Eight candidates at once: each loaded group of samples feeds eight independent FMAs.
-      FloatVector a0 = FloatVector.zero(F);
-      FloatVector a1 = a0;
-      FloatVector a2 = a0;
-      FloatVector a3 = a0;
-      FloatVector a4 = a0;
-      FloatVector a5 = a0;
-      FloatVector a6 = a0;
-      FloatVector a7 = a0;
-      int b = g * d * LANES;
-      for (int t = 0; t < d; t++) {
-        FloatVector v = FloatVector.fromArray(F, packed, b + t * LANES);
-        a0 = v.fma(FloatVector.broadcast(F, candidates[t]), a0);
-        a1 = v.fma(FloatVector.broadcast(F, candidates[o1 + t]), a1);
-        a2 = v.fma(FloatVector.broadcast(F, candidates[o2 + t]), a2);
-        a3 = v.fma(FloatVector.broadcast(F, candidates[o3 + t]), a3);
-        a4 = v.fma(FloatVector.broadcast(F, candidates[o4 + t]), a4);
-        a5 = v.fma(FloatVector.broadcast(F, candidates[o5 + t]), a5);
-        a6 = v.fma(FloatVector.broadcast(F, candidates[o6 + t]), a6);
-        a7 = v.fma(FloatVector.broadcast(F, candidates[o7 + t]), a7);
-      }
-      a0.intoArray(dots, 0);
-      a1.intoArray(dots, LANES);
-      a2.intoArray(dots, 2 * LANES);
-      a3.intoArray(dots, 3 * LANES);
-      a4.intoArray(dots, 4 * LANES);
-      a5.intoArray(dots, 5 * LANES);
-      a6.intoArray(dots, 6 * LANES);
-      a7.intoArray(dots, 7 * LANES);
+      lowerBounds(packed, norms, d, g, candidates, candidateNorms, eps, tiny, lows);
       int j0 = g * LANES;
-      FloatVector rowNorms = FloatVector.fromArray(F, norms, j0);
       FloatVector limit = FloatVector.fromArray(F, thresholds, j0);
       for (int c = 0; c < LANES; c++) {
-        FloatVector sum = rowNorms.add(candidateNorms[c]);
-        FloatVector lower =
-            FloatVector.fromArray(F, dots, c * LANES).mul(-2f).add(sum).sub(sum.mul(eps).add(tiny));
         // Rare: the passing lanes, in ascending order.
-        long bits = lower.compare(VectorOperators.LE, limit).toLong();
+        long bits =
+            FloatVector.fromArray(F, lows, c * LANES).compare(VectorOperators.LE, limit).toLong();
         while (bits != 0) {
           sink.pass(j0 + Long.numberOfTrailingZeros(bits), c);
           bits &= bits - 1;

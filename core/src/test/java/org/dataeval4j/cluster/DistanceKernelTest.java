@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,54 @@ class DistanceKernelTest {
         for (int j = 0; j < sums.length; j++) {
           double expected = j > d && j <= 2 * d ? start[j] + x[d + j - d - 1] : start[j];
           assertThat(sums[j]).as("d=%d entry %d %s", d, j, kernel).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void lowerBoundsNeverExceedTheExactDistancesAndStayClose() {
+    SplittableRandom rng = new SplittableRandom(10);
+    int lanes = DistanceKernel.LANES;
+    for (int n : new int[] {1, 9, 40}) {
+      for (int d : new int[] {1, 3, 8, 50}) {
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = i % 3 == 0 ? rng.nextInt(3) : rng.nextGaussian() * 10;
+        }
+        FloatSamples samples = Objects.requireNonNull(FloatSamples.of(x, n, d));
+        int[] rows = new int[lanes];
+        float[] centres = new float[lanes * d];
+        float[] centreNorms = new float[lanes];
+        for (int c = 0; c < lanes; c++) {
+          rows[c] = rng.nextInt(n);
+          centreNorms[c] = FloatSamples.toFloat(x, rows[c], d, centres, c * d, 1);
+        }
+        float[] out = new float[lanes * lanes];
+        for (DistanceKernel kernel : kernels()) {
+          for (int g = 0; g < samples.groups(); g++) {
+            kernel.lowerBounds(
+                samples.packed,
+                samples.norms,
+                d,
+                g,
+                centres,
+                centreNorms,
+                samples.eps,
+                Float.MIN_NORMAL,
+                out);
+            for (int l = 0; l < lanes && g * lanes + l < n; l++) {
+              int i = g * lanes + l;
+              for (int c = 0; c < lanes; c++) {
+                double exact = KMeansKernel.sqDist(x, i * d, x, rows[c] * d, d);
+                double scale = samples.norms[i] + centreNorms[c];
+                assertThat((double) out[c * lanes + l])
+                    .as("n=%d d=%d i=%d c=%d %s", n, d, i, c, kernel)
+                    .isLessThanOrEqualTo(exact)
+                    .isGreaterThanOrEqualTo(exact - 1e-4 * scale - 1e-30);
+              }
+            }
+          }
         }
       }
     }
