@@ -616,7 +616,11 @@ final class KMeansLloyd {
           driftUp[c] = KMeansKernel.floatAtLeast(drift[c]);
         }
       }
-      FloatSamples floats = full && dist.screensFast() ? FloatSamples.of(x, n, d) : null;
+      // As in k-means++, the screen's JIT warm-up pays off only beyond a few dozen centres.
+      FloatSamples floats =
+          full && dist.screensFast() && k > KMeansInit.SCREEN_FROM
+              ? FloatSamples.of(x, n, d)
+              : null;
       if (floats != null) {
         firstPassScreened(floats);
         return finishAssign(true);

@@ -21,7 +21,7 @@ class KMeansLloydTest {
 
   private static final int[] SIZES = {1, 2, 7, 13, 33, 127, 600};
   private static final int[] DIMS = {1, 2, 3, 7, 13};
-  private static final int[] KS = {1, 2, 3, 5, 17};
+  private static final int[] KS = {1, 2, 3, 5, 17, KMeansInit.SCREEN_FROM + 1};
 
   @Test
   void acceleratedLloydEqualsNaiveLloydOnRandomInputs() {
