@@ -9,14 +9,16 @@ package org.dataeval4j.cluster;
  *       equal bit for bit to {@link KMeansKernel#sqDist}: four accumulators (feature j to
  *       accumulator {@code j % 4}, the tail to the first), subtraction, multiplication and addition
  *       rounded separately (no fused multiply-add), summed as {@code (s0 + s1) + (s2 + s3)};
- *   <li>Elkan's filter over one sample's 16-bit lower bounds ({@link ShortBound}), ({@link
+ *   <li>Elkan's filter over one sample's 16-bit lower bounds ({@link ShortBound}; {@link
  *       #leastBound}, {@link #candidates});
+ *   <li>float32 lower bounds on squared distances, 8 samples by 8 rows ({@link #lowerBounds}, and
+ *       the k-means++ {@link #screen} built on them);
  *   <li>the row additions of the cluster sums ({@link #addRow}).
  * </ul>
  */
 interface DistanceKernel {
 
-  /** Float lanes of {@link #candidates}: bound rows are padded to a multiple of this. */
+  /** Lanes of {@link #leastBound} and {@link #candidates}: bound rows are padded to a multiple. */
   int LANES = 8;
 
   /** {@code |a[ao .. ao + d) - b[bo .. bo + d)|^2}. */

@@ -17,11 +17,11 @@ import org.dataeval4j.exec.Exec;
  * not numpy's, so labels agree with DataEval's only up to the quality of the partition.
  *
  * <p>Cost: k-means++ at most {@code O(k (2 + ln k) n d)} (pruned by the triangle inequality, or
- * screened in float32 beyond 32 clusters); each Lloyd iteration {@code O(n k + n d + k^2 d)} plus
- * {@code O(d)} per distance the bounds do not rule out. Memory: one centred copy of the data
- * ({@code n d}), {@code (2 + ln k) n} for the seeding (and an {@code n d} float copy for its
- * screen), and Elkan's {@code n k} float bounds (up to 128 MiB; Yinyang's {@code n k / 10} doubles
- * beyond).
+ * screened in float32 beyond 32 clusters); each Lloyd iteration {@code O(n k + k^2 d)} plus {@code
+ * O(d)} per distance the bounds do not rule out and per changed label. Memory: one centred copy of
+ * the data ({@code n d}), {@code (2 + ln k) n} for the seeding (and an {@code n d} float copy for
+ * its screen and Lloyd's first pass), and Elkan's {@code n k} 16-bit bounds (up to 128 MiB;
+ * Yinyang's {@code n k / 10} doubles beyond).
  */
 public final class KMeans {
   private KMeans() {}

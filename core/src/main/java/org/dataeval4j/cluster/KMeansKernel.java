@@ -56,8 +56,8 @@ final class KMeansKernel {
 
   /**
    * The block size of the parallel loops over n samples. It depends on n only (never on the thread
-   * count), so per-block partial sums combined in block order give the same result on any number of
-   * threads; at most about 64 blocks keep the per-block k x d partial sums small.
+   * count), so per-block partial results combined in block order give the same result on any number
+   * of threads; at most about 64 blocks keep per-block partials small.
    */
   static int blockSize(int n) {
     return Math.max(1024, (n + 63) / 64);

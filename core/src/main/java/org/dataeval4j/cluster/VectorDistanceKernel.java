@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators of {@link KMeansKernel#sqDist}: lane m sums features {@code j = m (mod 4)} in the
  * same order, with separate subtract, multiply and add (never {@code fma}, which would round
  * differently), so every distance equals the scalar one bit for bit. {@link #pairs} keeps four such
- * vectors in flight. {@link #leastBound} and {@link #candidates} test 8 float bounds per step.
+ * vectors in flight. {@link #leastBound} and {@link #candidates} test 8 bounds per step.
  */
 final class VectorDistanceKernel implements DistanceKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
