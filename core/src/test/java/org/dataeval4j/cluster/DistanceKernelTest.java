@@ -64,28 +64,43 @@ class DistanceKernelTest {
     }
   }
 
+  /**
+   * One sample's Elkan row for k centres padded to kp, at offset kp of {@code lower} (length 3 kp)
+   * and of {@code half} (length 2 kp): random 16-bit bounds and drifts, half-distances +Infinity
+   * for centre 0 (the sample's own) and in the padding.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // test data, never compared
+  private record ElkanRow(short[] lower, float[] drift, float[] half) {
+    static ElkanRow random(SplittableRandom rng, int k, int kp, float scale) {
+      ElkanRow row = new ElkanRow(new short[3 * kp], new float[kp], new float[2 * kp]);
+      for (int c = 0; c < kp; c++) {
+        boolean pad = c >= k;
+        row.lower[kp + c] = pad ? ShortBound.TOP : ShortBound.encode(rng.nextDouble() * 2, scale);
+        row.drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
+        row.half[kp + c] = pad || c == 0 ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+      }
+      return row;
+    }
+
+    /** Centre c's bound less its drift, in float. */
+    float bound(int kp, int c, float scale) {
+      return ShortBound.decode(lower[kp + c], scale) - drift[c];
+    }
+  }
+
   @Test
   void elkanLeastBoundAgreesWithItsDefinition() {
     SplittableRandom rng = new SplittableRandom(6);
     float scale = ShortBound.scaleFor(4.0);
     for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
       int kp = KMeansLloyd.paddedLength(k);
-      short[] lower = new short[3 * kp];
-      float[] drift = new float[kp];
-      float[] half = new float[2 * kp];
-      for (int c = 0; c < kp; c++) {
-        boolean pad = c >= k;
-        lower[kp + c] = pad ? ShortBound.TOP : ShortBound.encode(rng.nextDouble() * 2, scale);
-        drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
-        half[kp + c] = pad || c == 0 ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
-      }
+      ElkanRow row = ElkanRow.random(rng, k, kp, scale);
       float expected = Float.POSITIVE_INFINITY;
       for (int c = 0; c < kp; c++) {
-        float bound = ShortBound.decode(lower[kp + c], scale) - drift[c];
-        expected = Math.min(expected, Math.max(bound, half[kp + c]));
+        expected = Math.min(expected, Math.max(row.bound(kp, c, scale), row.half[kp + c]));
       }
       for (DistanceKernel kernel : kernels()) {
-        assertThat(kernel.leastBound(lower, kp, scale, drift, half, kp, kp))
+        assertThat(kernel.leastBound(row.lower, kp, scale, row.drift, row.half, kp, kp))
             .as("k=%d %s", k, kernel)
             .isEqualTo(expected);
       }
@@ -98,27 +113,19 @@ class DistanceKernelTest {
     float scale = ShortBound.scaleFor(3.0);
     for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
       int kp = KMeansLloyd.paddedLength(k);
-      short[] lower = new short[2 * kp];
-      float[] drift = new float[kp];
-      float[] half = new float[2 * kp];
-      for (int c = 0; c < kp; c++) {
-        boolean pad = c >= k;
-        lower[kp + c] = pad ? ShortBound.TOP : ShortBound.encode(rng.nextDouble() * 2, scale);
-        drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
-        half[c] = pad ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
-      }
-      float first = ShortBound.decode(lower[kp], scale) - drift[0];
-      for (float limit : new float[] {0f, 0.4f, 1f, first, 3f}) {
+      ElkanRow row = ElkanRow.random(rng, k, kp, scale);
+      for (float limit : new float[] {0f, 0.4f, 1f, row.bound(kp, 1 % k, scale), 3f}) {
         int[] expected = new int[kp];
         int count = 0;
         for (int c = 0; c < kp; c++) {
-          if (ShortBound.decode(lower[kp + c], scale) - drift[c] <= limit && half[c] <= limit) {
+          if (row.bound(kp, c, scale) <= limit && row.half[kp + c] <= limit) {
             expected[count++] = c;
           }
         }
         for (DistanceKernel kernel : kernels()) {
           int[] out = new int[kp];
-          int got = kernel.candidates(lower, kp, scale, drift, half, 0, kp, limit, out);
+          int got =
+              kernel.candidates(row.lower, kp, scale, row.drift, row.half, kp, kp, limit, out);
           assertThat(Arrays.copyOf(out, got))
               .as("k=%d limit=%s %s", k, limit, kernel)
               .containsExactly(Arrays.copyOf(expected, count));
