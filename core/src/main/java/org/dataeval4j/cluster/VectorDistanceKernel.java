@@ -3,6 +3,7 @@ package org.dataeval4j.cluster;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -60,14 +61,19 @@ final class VectorDistanceKernel implements DistanceKernel {
     for (int c = 0; c < kp; c += LANES) {
       FloatVector bound =
           decode(lower, lo + c, scale, offset).sub(FloatVector.fromArray(F, drift, c));
-      long bits =
+      VectorMask<Float> pass =
           bound
               .compare(VectorOperators.LE, limit)
-              .and(FloatVector.fromArray(F, half, ho + c).compare(VectorOperators.LE, limit))
-              .toLong();
-      while (bits != 0) {
-        out[count++] = c + Long.numberOfTrailingZeros(bits);
-        bits &= bits - 1;
+              .and(FloatVector.fromArray(F, half, ho + c).compare(VectorOperators.LE, limit));
+      // anyTrue is one instruction on JDK 17, but toLong is no intrinsic there (hundreds of
+      // nanoseconds): the rare lanes with a candidate are found by the scalar test.
+      if (pass.anyTrue()) {
+        for (int l = c; l < c + LANES; l++) {
+          if (ShortBound.decode(lower[lo + l], scale) - drift[l] <= limit
+              && half[ho + l] <= limit) {
+            out[count++] = l;
+          }
+        }
       }
     }
     return count;
@@ -241,12 +247,15 @@ final class VectorDistanceKernel implements DistanceKernel {
       int j0 = g * LANES;
       FloatVector limit = FloatVector.fromArray(F, thresholds, j0);
       for (int c = 0; c < LANES; c++) {
-        // Rare: the passing lanes, in ascending order.
-        long bits =
-            FloatVector.fromArray(F, lows, c * LANES).compare(VectorOperators.LE, limit).toLong();
-        while (bits != 0) {
-          sink.pass(j0 + Long.numberOfTrailingZeros(bits), c);
-          bits &= bits - 1;
+        VectorMask<Float> pass =
+            FloatVector.fromArray(F, lows, c * LANES).compare(VectorOperators.LE, limit);
+        // Rare: the passing lanes, in ascending order (found by the scalar test: see candidates).
+        if (pass.anyTrue()) {
+          for (int l = 0; l < LANES; l++) {
+            if (lows[c * LANES + l] <= thresholds[j0 + l]) {
+              sink.pass(j0 + l, c);
+            }
+          }
         }
       }
     }
