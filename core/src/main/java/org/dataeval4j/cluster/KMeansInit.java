@@ -37,6 +37,14 @@ final class KMeansInit {
   private static final double PRUNE_SLACK = 1e-9;
 
   /**
+   * Whether the float32 screens (this seeding's and Lloyd's first pass) are worth their JIT warm-up
+   * for k clusters with this kernel.
+   */
+  static boolean screens(DistanceKernel kernel, int k) {
+    return kernel.screensFast() && k > SCREEN_FROM;
+  }
+
+  /**
    * Chooses k starting centres among the rows of {@code x}.
    *
    * @param x n x d row-major samples (read only)
@@ -44,7 +52,7 @@ final class KMeansInit {
    */
   static double[] plusPlus(double[] x, int n, int d, int k, SplittableRandom rng, Exec exec) {
     DistanceKernel kernel = DistanceKernel.best();
-    return plusPlus(x, n, d, k, rng, exec, kernel, kernel.screensFast() && k > SCREEN_FROM);
+    return plusPlus(x, n, d, k, rng, exec, kernel, screens(kernel, k));
   }
 
   /**

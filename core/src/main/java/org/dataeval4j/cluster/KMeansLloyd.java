@@ -616,11 +616,7 @@ final class KMeansLloyd {
           driftUp[c] = KMeansKernel.floatAtLeast(drift[c]);
         }
       }
-      // As in k-means++, the screen's JIT warm-up pays off only beyond a few dozen centres.
-      FloatSamples floats =
-          full && dist.screensFast() && k > KMeansInit.SCREEN_FROM
-              ? FloatSamples.of(x, n, d)
-              : null;
+      FloatSamples floats = full && KMeansInit.screens(dist, k) ? FloatSamples.of(x, n, d) : null;
       if (floats != null) {
         firstPassScreened(floats);
         return finishAssign(true);
@@ -838,8 +834,8 @@ final class KMeansLloyd {
      * Elkan's step for sample i after {@link #tighten}: unless it kept its label there, the
      * candidates are the centres whose lower bound and whose half-distance to the current centre do
      * not exceed the exact distance; each is measured unless a nearer centre found meanwhile rules
-     * it out. (A Hamerly-style floor, the least other bound minus the largest movement since,
-     * settled 0.2% of the samples on Fashion-MNIST at k = 244 and was dropped.)
+     * it out. (Hamerly-style floors, over a whole row or over groups of 32 bounds, settled too few
+     * samples on Fashion-MNIST at k = 244 to pay: see BENCHMARKS.md.)
      *
      * @param exactSq the squared distance to the current centre, or NaN if {@link #tighten} settled
      *     the sample

@@ -50,13 +50,33 @@ final class ScalarDistanceKernel implements DistanceKernel {
       int kp,
       float limit,
       int[] out) {
-    int count = 0;
-    for (int c = 0; c < kp; c++) {
+    return appendCandidates(lower, lo, scale, drift, half, ho, 0, kp, limit, out, 0);
+  }
+
+  /**
+   * Elkan's candidate test of {@link #candidates} for the centres {@code [from, to)}: appends each
+   * one that passes to {@code out} from {@code count} on, and returns the new count (the SIMD
+   * kernel's scalar fallback too).
+   */
+  static int appendCandidates(
+      short[] lower,
+      int lo,
+      float scale,
+      float[] drift,
+      float[] half,
+      int ho,
+      int from,
+      int to,
+      float limit,
+      int[] out,
+      int count) {
+    int n = count;
+    for (int c = from; c < to; c++) {
       if (ShortBound.decode(lower[lo + c], scale) - drift[c] <= limit && half[ho + c] <= limit) {
-        out[count++] = c;
+        out[n++] = c;
       }
     }
-    return count;
+    return n;
   }
 
   @Override

@@ -68,12 +68,9 @@ final class VectorDistanceKernel implements DistanceKernel {
       // anyTrue is one instruction on JDK 17, but toLong is no intrinsic there (hundreds of
       // nanoseconds): the rare lanes with a candidate are found by the scalar test.
       if (pass.anyTrue()) {
-        for (int l = c; l < c + LANES; l++) {
-          if (ShortBound.decode(lower[lo + l], scale) - drift[l] <= limit
-              && half[ho + l] <= limit) {
-            out[count++] = l;
-          }
-        }
+        count =
+            ScalarDistanceKernel.appendCandidates(
+                lower, lo, scale, drift, half, ho, c, c + LANES, limit, out, count);
       }
     }
     return count;
