@@ -220,6 +220,83 @@ class KMeansTest {
   }
 
   @Test
+  void plusPlusEqualsANaiveSeedingThatMeasuresEveryPair() {
+    SplittableRandom data = new SplittableRandom(21);
+    int n = 600;
+    int d = 20;
+    double[] x = new double[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = data.nextGaussian() + (i / d) % 5;
+    }
+    for (int k : new int[] {2, 9, KMeansInit.SCREEN_FROM + 1, 45}) {
+      double[] expected = naivePlusPlus(x, n, d, k, new SplittableRandom(100 + k));
+      for (boolean screened : new boolean[] {false, true}) {
+        try (Exec exec = Exec.create(2)) {
+          double[] actual =
+              KMeansInit.plusPlus(
+                  x, n, d, k, new SplittableRandom(100 + k), exec, DistanceKernels.BEST, screened);
+          assertThat(actual).as("k=%d screened=%s", k, screened).containsExactly(expected);
+        }
+      }
+    }
+  }
+
+  /**
+   * k-means++ as the class doc of {@link KMeansInit} states it, measuring every sample against
+   * every candidate and summing each candidate's potential in sample order; the same draws from
+   * rng.
+   */
+  private static double[] naivePlusPlus(double[] x, int n, int d, int k, SplittableRandom rng) {
+    double[] centres = new double[k * d];
+    int first = rng.nextInt(n);
+    System.arraycopy(x, first * d, centres, 0, d);
+    double[] closest = new double[n];
+    for (int i = 0; i < n; i++) {
+      closest[i] = KMeansKernel.sqDist(x, i * d, centres, 0, d);
+    }
+    int trials = 2 + (int) Math.floor(Math.log(k));
+    for (int c = 1; c < k; c++) {
+      double total = 0;
+      for (double v : closest) {
+        total += v;
+      }
+      int[] candidates = new int[trials];
+      for (int t = 0; t < trials; t++) {
+        double r = rng.nextDouble() * total;
+        // The first sample whose cumulative potential exceeds r (the last one if none does).
+        double acc = 0;
+        int pick = n - 1;
+        for (int i = 0; i < n; i++) {
+          acc += closest[i];
+          if (acc > r) {
+            pick = i;
+            break;
+          }
+        }
+        candidates[t] = pick;
+      }
+      int best = 0;
+      double bestPotential = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < trials; t++) {
+        double potential = 0;
+        for (int i = 0; i < n; i++) {
+          potential += Math.min(closest[i], KMeansKernel.sqDist(x, i * d, x, candidates[t] * d, d));
+        }
+        if (potential < bestPotential) {
+          bestPotential = potential;
+          best = t;
+        }
+      }
+      System.arraycopy(x, candidates[best] * d, centres, c * d, d);
+      for (int i = 0; i < n; i++) {
+        closest[i] =
+            Math.min(closest[i], KMeansKernel.sqDist(x, i * d, x, candidates[best] * d, d));
+      }
+    }
+    return centres;
+  }
+
+  @Test
   void membershipFollowsTheSpecExample() {
     // cluster.md §10.4: distances 0.5, 0.5, 1.5, 1.5 -> 1 - 0.5/1.5 in float = 0x3F2AAAAA.
     Embeddings x = Embeddings.of(new double[][] {{0, 0}, {0, 1}, {10, 0}, {10, 3}});
