@@ -18,8 +18,11 @@ package org.dataeval4j.cluster;
  */
 interface DistanceKernel {
 
-  /** Lanes of {@link #leastBound} and {@link #candidates}: bound rows are padded to a multiple. */
+  /** Lanes of {@link #lowerBounds}: 8 samples by 8 rows. */
   int LANES = 8;
+
+  /** Lanes of {@link #leastBound} and {@link #candidates}: bound rows are padded to a multiple. */
+  int BOUND_LANES = 16;
 
   /** {@code |a[ao .. ao + d) - b[bo .. bo + d)|^2}. */
   double one(double[] a, int ao, double[] b, int bo, int d);
@@ -34,33 +37,34 @@ interface DistanceKernel {
   }
 
   /**
-   * Elkan's filter for one sample: the least over c in {@code [0, kp)} of {@code max(L_c -
-   * drift[c], half[ho + c])} in float arithmetic (both implementations agree exactly), where {@code
-   * L_c = ShortBound.decode(lower[lo + c], scale)}. A centre c is a candidate against a limit when
-   * that maximum is at most the limit; so there is none when the least exceeds it, the usual case,
-   * and only then need the row be scanned centre by centre.
+   * Elkan's filter for one sample, on 16-bit codes ({@link ShortBound}): the least over c in {@code
+   * [0, kp)} of {@code max(ShortBound.lower(lower[lo + c], floor[c], shift[c]), half[ho + c])}. A
+   * centre c is a candidate against a limit code when that maximum is at most the limit; so there
+   * is none when the least exceeds it, the usual case, and only then need the row be scanned centre
+   * by centre.
    *
-   * @param kp the padded row length, a multiple of {@link #LANES}; padding must not lower the
-   *     result (e.g. {@code half = +Infinity})
+   * @param kp the padded row length, a multiple of {@link #BOUND_LANES}; padding must not lower the
+   *     result ({@code half = ShortBound.TOP})
    */
-  float leastBound(short[] lower, int lo, float scale, float[] drift, float[] half, int ho, int kp);
+  short leastBound(
+      short[] lower, int lo, short[] floor, short[] shift, short[] half, int ho, int kp);
 
   /**
-   * The candidates of Elkan's filter against a limit: writes to {@code out}, in ascending order,
-   * every c in {@code [0, kp)} with {@code L_c - drift[c] <= limit} (float subtraction, {@code L_c}
-   * as for {@link #leastBound}) and {@code half[ho + c] <= limit}, and returns how many there are.
+   * The candidates of Elkan's filter against a limit code: writes to {@code out}, in ascending
+   * order, every c in {@code [0, kp)} whose maximum (as for {@link #leastBound}) is at most {@code
+   * limit}, and returns how many there are.
    *
    * @param kp as for {@link #leastBound}; padding must fail the test
    */
   int candidates(
       short[] lower,
       int lo,
-      float scale,
-      float[] drift,
-      float[] half,
+      short[] floor,
+      short[] shift,
+      short[] half,
       int ho,
       int kp,
-      float limit,
+      short limit,
       int[] out);
 
   /** {@code sums[so + j] += x[xo + j]} for j in {@code [0, d)} (each addition rounded alone). */

@@ -37,16 +37,6 @@ final class KMeansKernel {
     return (s0 + s1) + (s2 + s3);
   }
 
-  /**
-   * The largest float at most v, for finite {@code v >= 0} (a rounded-down bound). Bit arithmetic
-   * rather than {@code Math.nextDown}, which the JIT does not inline as cheaply.
-   */
-  static float floatAtMost(double v) {
-    float f = (float) v;
-    // f > v >= 0 implies f > 0, whose predecessor is one unit below in its bits.
-    return f > v ? Float.intBitsToFloat(Float.floatToRawIntBits(f) - 1) : f;
-  }
-
   /** The smallest float at least v, for finite {@code v >= 0} (a rounded-up bound). */
   static float floatAtLeast(double v) {
     float f = (float) v;

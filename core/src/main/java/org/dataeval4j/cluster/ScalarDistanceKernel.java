@@ -29,28 +29,29 @@ final class ScalarDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public float leastBound(
-      short[] lower, int lo, float scale, float[] drift, float[] half, int ho, int kp) {
-    float least = Float.POSITIVE_INFINITY;
+  public short leastBound(
+      short[] lower, int lo, short[] floor, short[] shift, short[] half, int ho, int kp) {
+    int least = ShortBound.TOP;
     for (int c = 0; c < kp; c++) {
-      float bound = ShortBound.decode(lower[lo + c], scale) - drift[c];
-      least = Math.min(least, Math.max(bound, half[ho + c]));
+      least =
+          Math.min(
+              least, Math.max(ShortBound.lower(lower[lo + c], floor[c], shift[c]), half[ho + c]));
     }
-    return least;
+    return (short) least;
   }
 
   @Override
   public int candidates(
       short[] lower,
       int lo,
-      float scale,
-      float[] drift,
-      float[] half,
+      short[] floor,
+      short[] shift,
+      short[] half,
       int ho,
       int kp,
-      float limit,
+      short limit,
       int[] out) {
-    return appendCandidates(lower, lo, scale, drift, half, ho, 0, kp, limit, out, 0);
+    return appendCandidates(lower, lo, floor, shift, half, ho, 0, kp, limit, out, 0);
   }
 
   /**
@@ -61,18 +62,18 @@ final class ScalarDistanceKernel implements DistanceKernel {
   static int appendCandidates(
       short[] lower,
       int lo,
-      float scale,
-      float[] drift,
-      float[] half,
+      short[] floor,
+      short[] shift,
+      short[] half,
       int ho,
       int from,
       int to,
-      float limit,
+      short limit,
       int[] out,
       int count) {
     int n = count;
     for (int c = from; c < to; c++) {
-      if (ShortBound.decode(lower[lo + c], scale) - drift[c] <= limit && half[ho + c] <= limit) {
+      if (ShortBound.lower(lower[lo + c], floor[c], shift[c]) <= limit && half[ho + c] <= limit) {
         out[n++] = c;
       }
     }

@@ -13,17 +13,27 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators of {@link KMeansKernel#sqDist}: lane m sums features {@code j = m (mod 4)} in the
  * same order, with separate subtract, multiply and add (never {@code fma}, which would round
  * differently), so every distance equals the scalar one bit for bit. {@link #pairs} keeps four such
- * vectors in flight. {@link #leastBound} and {@link #candidates} test 8 bounds per step.
+ * vectors in flight. {@link #leastBound} and {@link #candidates} test 16 bounds (16-bit codes) per
+ * step.
  */
 final class VectorDistanceKernel implements DistanceKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-  private static final VectorSpecies<Short> H = ShortVector.SPECIES_128;
+  private static final VectorSpecies<Short> B = ShortVector.SPECIES_256;
 
   VectorDistanceKernel() {
-    if (S.length() != 4 || F.length() != LANES) {
+    if (S.length() != 4 || F.length() != LANES || B.length() != BOUND_LANES) {
       throw new IllegalStateException(
-          "expected 4 double and " + LANES + " float lanes, got " + S.length() + ", " + F.length());
+          "expected 4 double, "
+              + LANES
+              + " float and "
+              + BOUND_LANES
+              + " short lanes, got "
+              + S.length()
+              + ", "
+              + F.length()
+              + ", "
+              + B.length());
     }
   }
 
@@ -33,14 +43,13 @@ final class VectorDistanceKernel implements DistanceKernel {
   }
 
   @Override
-  public float leastBound(
-      short[] lower, int lo, float scale, float[] drift, float[] half, int ho, int kp) {
-    FloatVector least = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
-    float offset = ShortBound.OFFSET * scale;
-    for (int c = 0; c < kp; c += LANES) {
-      FloatVector bound =
-          decode(lower, lo + c, scale, offset).sub(FloatVector.fromArray(F, drift, c));
-      least = least.min(bound.max(FloatVector.fromArray(F, half, ho + c)));
+  public short leastBound(
+      short[] lower, int lo, short[] floor, short[] shift, short[] half, int ho, int kp) {
+    ShortVector least = ShortVector.broadcast(B, ShortBound.TOP);
+    for (int c = 0; c < kp; c += BOUND_LANES) {
+      least =
+          least.min(
+              lowered(lower, lo, floor, shift, c).max(ShortVector.fromArray(B, half, ho + c)));
     }
     return least.reduceLanes(VectorOperators.MIN);
   }
@@ -49,42 +58,36 @@ final class VectorDistanceKernel implements DistanceKernel {
   public int candidates(
       short[] lower,
       int lo,
-      float scale,
-      float[] drift,
-      float[] half,
+      short[] floor,
+      short[] shift,
+      short[] half,
       int ho,
       int kp,
-      float limit,
+      short limit,
       int[] out) {
     int count = 0;
-    float offset = ShortBound.OFFSET * scale;
-    for (int c = 0; c < kp; c += LANES) {
-      FloatVector bound =
-          decode(lower, lo + c, scale, offset).sub(FloatVector.fromArray(F, drift, c));
-      VectorMask<Float> pass =
-          bound
-              .compare(VectorOperators.LE, limit)
-              .and(FloatVector.fromArray(F, half, ho + c).compare(VectorOperators.LE, limit));
+    for (int c = 0; c < kp; c += BOUND_LANES) {
+      ShortVector most =
+          lowered(lower, lo, floor, shift, c).max(ShortVector.fromArray(B, half, ho + c));
       // anyTrue is one instruction on JDK 17, but toLong is no intrinsic there (hundreds of
       // nanoseconds): the rare lanes with a candidate are found by the scalar test.
-      if (pass.anyTrue()) {
+      if (most.compare(VectorOperators.LE, limit).anyTrue()) {
         count =
             ScalarDistanceKernel.appendCandidates(
-                lower, lo, scale, drift, half, ho, c, c + LANES, limit, out, count);
+                lower, lo, floor, shift, half, ho, c, c + BOUND_LANES, limit, out, count);
       }
     }
     return count;
   }
 
   /**
-   * Eight 16-bit bounds as floats, {@code s * scale + offset}: both products and the sum are exact
-   * (16-bit integers times a power of two), so this equals {@link ShortBound#decode}.
+   * {@link ShortBound#lower} of 16 codes from c on: the subtraction wraps round in 16 bits, but its
+   * true result is a code, so it is exact.
    */
-  private static FloatVector decode(short[] lower, int at, float scale, float offset) {
-    return ((FloatVector)
-            ShortVector.fromArray(H, lower, at).convertShape(VectorOperators.S2F, F, 0))
-        .mul(scale)
-        .add(offset);
+  private static ShortVector lowered(short[] lower, int lo, short[] floor, short[] shift, int c) {
+    return ShortVector.fromArray(B, lower, lo + c)
+        .max(ShortVector.fromArray(B, floor, c))
+        .sub(ShortVector.fromArray(B, shift, c));
   }
 
   @Override

@@ -66,43 +66,57 @@ class DistanceKernelTest {
 
   /**
    * One sample's Elkan row for k centres padded to kp, at offset kp of {@code lower} (length 3 kp)
-   * and of {@code half} (length 2 kp): random 16-bit bounds and drifts, half-distances +Infinity
-   * for centre 0 (the sample's own) and in the padding.
+   * and of {@code half} (length 2 kp): random 16-bit bounds (some at the ends of the codes) and
+   * shifts (some wrapping round as shorts), half-distances TOP for centre 0 (the sample's own) and
+   * in the padding.
    */
   @SuppressWarnings("ArrayRecordComponent") // test data, never compared
-  private record ElkanRow(short[] lower, float[] drift, float[] half) {
-    static ElkanRow random(SplittableRandom rng, int k, int kp, float scale) {
-      ElkanRow row = new ElkanRow(new short[3 * kp], new float[kp], new float[2 * kp]);
+  private record ElkanRow(short[] lower, short[] floor, short[] shift, short[] half) {
+    static ElkanRow random(SplittableRandom rng, int k, int kp) {
+      ElkanRow row =
+          new ElkanRow(new short[3 * kp], new short[kp], new short[kp], new short[2 * kp]);
       for (int c = 0; c < kp; c++) {
         boolean pad = c >= k;
-        row.lower[kp + c] = pad ? ShortBound.TOP : ShortBound.encode(rng.nextDouble() * 2, scale);
-        row.drift[c] = pad ? 0f : (float) (rng.nextDouble() * 0.3);
-        row.half[kp + c] = pad || c == 0 ? Float.POSITIVE_INFINITY : (float) (rng.nextDouble() * 2);
+        row.lower[kp + c] =
+            pad
+                ? ShortBound.TOP
+                : c % 7 == 3 ? Short.MIN_VALUE : code(rng, c % 5 == 1 ? 200 : 65535);
+        row.shift[c] = pad ? 0 : (short) rng.nextInt(c % 3 == 0 ? 65536 : 3000);
+        row.floor[c] = ShortBound.floor(row.shift[c]);
+        row.half[kp + c] = pad || c == 0 ? ShortBound.TOP : code(rng, 65535);
       }
       return row;
     }
 
-    /** Centre c's bound less its drift, in float. */
-    float bound(int kp, int c, float scale) {
-      return ShortBound.decode(lower[kp + c], scale) - drift[c];
+    /** A code below TOP, among the {@code span} lowest. */
+    private static short code(SplittableRandom rng, int span) {
+      return (short) (rng.nextInt(span) - ShortBound.OFFSET);
+    }
+
+    /** The test's value for centre c: max(lowered bound, half-distance), from the definition. */
+    int most(int kp, int c) {
+      int steps = Short.toUnsignedInt(shift[c]);
+      int lowered = Math.max(lower[kp + c], Short.MIN_VALUE + steps) - steps;
+      return Math.max(lowered, half[kp + c]);
     }
   }
 
   @Test
   void elkanLeastBoundAgreesWithItsDefinition() {
     SplittableRandom rng = new SplittableRandom(6);
-    float scale = ShortBound.scaleFor(4.0);
-    for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
+    for (int k : new int[] {1, 7, 15, 16, 17, 64, 245}) {
       int kp = KMeansLloyd.paddedLength(k);
-      ElkanRow row = ElkanRow.random(rng, k, kp, scale);
-      float expected = Float.POSITIVE_INFINITY;
-      for (int c = 0; c < kp; c++) {
-        expected = Math.min(expected, Math.max(row.bound(kp, c, scale), row.half[kp + c]));
-      }
-      for (DistanceKernel kernel : kernels()) {
-        assertThat(kernel.leastBound(row.lower, kp, scale, row.drift, row.half, kp, kp))
-            .as("k=%d %s", k, kernel)
-            .isEqualTo(expected);
+      for (int trial = 0; trial < 20; trial++) {
+        ElkanRow row = ElkanRow.random(rng, k, kp);
+        int expected = ShortBound.TOP;
+        for (int c = 0; c < kp; c++) {
+          expected = Math.min(expected, row.most(kp, c));
+        }
+        for (DistanceKernel kernel : kernels()) {
+          assertThat((int) kernel.leastBound(row.lower, kp, row.floor, row.shift, row.half, kp, kp))
+              .as("k=%d %s", k, kernel)
+              .isEqualTo(expected);
+        }
       }
     }
   }
@@ -110,22 +124,29 @@ class DistanceKernelTest {
   @Test
   void elkanCandidatesAreExactlyTheCentresWithinTheLimit() {
     SplittableRandom rng = new SplittableRandom(8);
-    float scale = ShortBound.scaleFor(3.0);
-    for (int k : new int[] {1, 7, 8, 9, 64, 245}) {
+    for (int k : new int[] {1, 7, 15, 16, 17, 64, 245}) {
       int kp = KMeansLloyd.paddedLength(k);
-      ElkanRow row = ElkanRow.random(rng, k, kp, scale);
-      for (float limit : new float[] {0f, 0.4f, 1f, row.bound(kp, 1 % k, scale), 3f}) {
+      ElkanRow row = ElkanRow.random(rng, k, kp);
+      short[] limits = {
+        Short.MIN_VALUE,
+        -20_000,
+        0,
+        20_000,
+        (short) Math.min(row.most(kp, 1 % k), ShortBound.TOP - 1),
+        ShortBound.TOP - 1
+      };
+      for (short limit : limits) {
         int[] expected = new int[kp];
         int count = 0;
         for (int c = 0; c < kp; c++) {
-          if (row.bound(kp, c, scale) <= limit && row.half[kp + c] <= limit) {
+          if (row.most(kp, c) <= limit) {
             expected[count++] = c;
           }
         }
         for (DistanceKernel kernel : kernels()) {
           int[] out = new int[kp];
           int got =
-              kernel.candidates(row.lower, kp, scale, row.drift, row.half, kp, kp, limit, out);
+              kernel.candidates(row.lower, kp, row.floor, row.shift, row.half, kp, kp, limit, out);
           assertThat(Arrays.copyOf(out, got))
               .as("k=%d limit=%s %s", k, limit, kernel)
               .containsExactly(Arrays.copyOf(expected, count));
