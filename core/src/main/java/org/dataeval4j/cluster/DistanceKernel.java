@@ -102,7 +102,8 @@ interface DistanceKernel {
    *
    * @param packed the samples of {@link FloatSamples#packed}
    * @param norms their squared norms ({@link FloatSamples#norms})
-   * @param centres 8 x d row-major centre rows in float ({@link FloatSamples#toFloat})
+   * @param centres the 8 centre rows in float, each value in 8 lanes ({@link FloatSamples#toLanes}:
+   *     feature t of centre c at {@code [(8 t + c) 8, (8 t + c + 1) 8)})
    * @param centreNorms their 8 squared norms
    * @param eps {@link FloatSamples#eps}
    */
@@ -126,7 +127,7 @@ interface DistanceKernel {
    *
    * @param packed the samples of {@link FloatSamples#packed}
    * @param norms their squared norms ({@code 8 * groups}, padding +Infinity)
-   * @param candidates 8 x d row-major candidate rows in float
+   * @param candidates the 8 candidate rows as the centres of {@link #lowerBounds}
    * @param candidateNorms their 8 squared norms
    * @param thresholds per sample, padded like {@code norms}
    */

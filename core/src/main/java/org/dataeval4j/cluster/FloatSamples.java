@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@link DistanceKernel#lowerBounds}): 8 per group, feature-major within a group (element t of
  * sample {@code 8 g + l} at {@code (g d + t) 8 + l}), with their squared norms; the padding of the
  * last group has norm +Infinity. Rows of other arrays (centres, candidates) are converted the same
- * way by {@link #toFloat}, so that the screens' error bound (that of the k-NN screening) holds.
+ * way ({@link #toFloat}, {@link #toLanes}), so that the screens' error bound (that of the k-NN
+ * screening) holds.
  */
 final class FloatSamples {
   final int n;
@@ -64,5 +65,20 @@ final class FloatSamples {
       norm += (double) v * v;
     }
     return (float) norm;
+  }
+
+  /**
+   * Row {@code row} of x in float as centre c of 8 for {@link DistanceKernel#lowerBounds}: feature
+   * t in the 8 lanes {@code [(8 t + c) 8, (8 t + c + 1) 8)} of {@code out} ({@code 64 d} long);
+   * returns its squared norm as {@link #toFloat}.
+   */
+  static float toLanes(double[] x, int row, int d, float[] out, int c) {
+    int lanes = DistanceKernel.LANES;
+    float norm = toFloat(x, row, d, out, c * lanes, lanes * lanes);
+    for (int t = 0; t < d; t++) {
+      int at = (t * lanes + c) * lanes;
+      Arrays.fill(out, at + 1, at + lanes, out[at]);
+    }
+    return norm;
   }
 }

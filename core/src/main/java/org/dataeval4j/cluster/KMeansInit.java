@@ -273,7 +273,7 @@ final class KMeansInit {
       this.trials = trials;
       this.samples = samples;
       this.thresholds = new float[samples.norms.length];
-      this.candidates = new float[DistanceKernel.LANES * d];
+      this.candidates = new float[DistanceKernel.LANES * DistanceKernel.LANES * d];
       Arrays.fill(thresholds, samples.n, thresholds.length, Float.NEGATIVE_INFINITY);
     }
 
@@ -289,7 +289,7 @@ final class KMeansInit {
     void setCandidates(double[] x, int[] chosen) {
       for (int c = 0; c < DistanceKernel.LANES; c++) {
         candidateNorms[c] =
-            FloatSamples.toFloat(x, chosen[Math.min(c, trials - 1)], d, candidates, c * d, 1);
+            FloatSamples.toLanes(x, chosen[Math.min(c, trials - 1)], d, candidates, c);
       }
     }
   }

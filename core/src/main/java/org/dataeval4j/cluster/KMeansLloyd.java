@@ -737,13 +737,13 @@ final class KMeansLloyd {
     private void firstPassScreened(FloatSamples floats) {
       int lanes = DistanceKernel.LANES;
       int octets = (k + lanes - 1) / lanes;
-      float[][] rows = new float[octets][lanes * d];
+      float[][] rows = new float[octets][lanes * lanes * d];
       float[][] norms = new float[octets][lanes];
       for (int o = 0; o < octets; o++) {
         for (int c = 0; c < lanes; c++) {
           // The padding repeats the last centre; its bounds are never read.
           int centre = Math.min(o * lanes + c, k - 1);
-          norms[o][c] = FloatSamples.toFloat(centers, centre, d, rows[o], c * d, 1);
+          norms[o][c] = FloatSamples.toLanes(centers, centre, d, rows[o], c);
         }
       }
       exec.forEachBlock(

@@ -104,7 +104,7 @@ final class ScalarDistanceKernel implements DistanceKernel {
       for (int c = 0; c < LANES; c++) {
         float dot = 0f;
         for (int t = 0; t < d; t++) {
-          dot += packed[base + t * LANES] * centres[c * d + t];
+          dot += packed[base + t * LANES] * centres[(t * LANES + c) * LANES];
         }
         float sum = norms[i] + centreNorms[c];
         out[c * LANES + l] = sum - 2f * dot - (sum * eps + tiny);

@@ -184,11 +184,11 @@ class DistanceKernelTest {
         }
         FloatSamples samples = Objects.requireNonNull(FloatSamples.of(x, n, d));
         int[] rows = new int[lanes];
-        float[] centres = new float[lanes * d];
+        float[] centres = new float[lanes * lanes * d];
         float[] centreNorms = new float[lanes];
         for (int c = 0; c < lanes; c++) {
           rows[c] = rng.nextInt(n);
-          centreNorms[c] = FloatSamples.toFloat(x, rows[c], d, centres, c * d, 1);
+          centreNorms[c] = FloatSamples.toLanes(x, rows[c], d, centres, c);
         }
         float[] out = new float[lanes * lanes];
         for (DistanceKernel kernel : kernels()) {
@@ -245,14 +245,15 @@ class DistanceKernelTest {
           norms[i] = (float) norm;
         }
         int[] rows = new int[lanes];
-        float[] candidates = new float[lanes * d];
+        float[] candidates = new float[lanes * lanes * d];
         float[] candidateNorms = new float[lanes];
         for (int c = 0; c < lanes; c++) {
           rows[c] = rng.nextInt(n);
           double norm = 0;
           for (int t = 0; t < d; t++) {
             float v = (float) x[rows[c] * d + t];
-            candidates[c * d + t] = v;
+            // Each value in 8 lanes (FloatSamples.toLanes).
+            Arrays.fill(candidates, (t * lanes + c) * lanes, (t * lanes + c + 1) * lanes, v);
             norm += (double) v * v;
           }
           candidateNorms[c] = (float) norm;
