@@ -47,9 +47,14 @@ final class VectorDistanceKernel implements DistanceKernel {
       short[] lower, int lo, short[] floor, short[] shift, short[] half, int ho, int kp) {
     ShortVector least = ShortVector.broadcast(B, ShortBound.TOP);
     for (int c = 0; c < kp; c += BOUND_LANES) {
-      least =
-          least.min(
-              lowered(lower, lo, floor, shift, c).max(ShortVector.fromArray(B, half, ho + c)));
+      // ShortBound.lower, 16 lanes: the subtraction wraps round in 16 bits, but its true result is
+      // a code, so it is exact. (Written out here and in candidates: a helper returning the vector
+      // is boxed on the heap wherever the JIT does not inline it.)
+      ShortVector lowered =
+          ShortVector.fromArray(B, lower, lo + c)
+              .max(ShortVector.fromArray(B, floor, c))
+              .sub(ShortVector.fromArray(B, shift, c));
+      least = least.min(lowered.max(ShortVector.fromArray(B, half, ho + c)));
     }
     return least.reduceLanes(VectorOperators.MIN);
   }
@@ -67,8 +72,11 @@ final class VectorDistanceKernel implements DistanceKernel {
       int[] out) {
     int count = 0;
     for (int c = 0; c < kp; c += BOUND_LANES) {
-      ShortVector most =
-          lowered(lower, lo, floor, shift, c).max(ShortVector.fromArray(B, half, ho + c));
+      ShortVector lowered =
+          ShortVector.fromArray(B, lower, lo + c)
+              .max(ShortVector.fromArray(B, floor, c))
+              .sub(ShortVector.fromArray(B, shift, c));
+      ShortVector most = lowered.max(ShortVector.fromArray(B, half, ho + c));
       // anyTrue is one instruction on JDK 17, but toLong is no intrinsic there (hundreds of
       // nanoseconds): the rare lanes with a candidate are found by the scalar test.
       if (most.compare(VectorOperators.LE, limit).anyTrue()) {
@@ -78,16 +86,6 @@ final class VectorDistanceKernel implements DistanceKernel {
       }
     }
     return count;
-  }
-
-  /**
-   * {@link ShortBound#lower} of 16 codes from c on: the subtraction wraps round in 16 bits, but its
-   * true result is a code, so it is exact.
-   */
-  private static ShortVector lowered(short[] lower, int lo, short[] floor, short[] shift, int c) {
-    return ShortVector.fromArray(B, lower, lo + c)
-        .max(ShortVector.fromArray(B, floor, c))
-        .sub(ShortVector.fromArray(B, shift, c));
   }
 
   @Override
@@ -213,22 +211,26 @@ final class VectorDistanceKernel implements DistanceKernel {
       a6 = v.fma(FloatVector.fromArray(F, centres, o + 6 * LANES), a6);
       a7 = v.fma(FloatVector.fromArray(F, centres, o + 7 * LANES), a7);
     }
+    a0.intoArray(out, 0);
+    a1.intoArray(out, LANES);
+    a2.intoArray(out, 2 * LANES);
+    a3.intoArray(out, 3 * LANES);
+    a4.intoArray(out, 4 * LANES);
+    a5.intoArray(out, 5 * LANES);
+    a6.intoArray(out, 6 * LANES);
+    a7.intoArray(out, 7 * LANES);
+    // |x|^2 + |c|^2 - 2 x.c - (eps (|x|^2 + |c|^2) + tiny), in place. A loop, not a helper taking
+    // the vectors: C2 stopped inlining such a helper after four calls (NodeCountInliningCutoff)
+    // and boxed the vectors of the other four on the heap, which took two thirds of the time.
     FloatVector rowNorms = FloatVector.fromArray(F, norms, g * LANES);
-    lower(a0, rowNorms, centreNorms[0], eps, tiny).intoArray(out, 0);
-    lower(a1, rowNorms, centreNorms[1], eps, tiny).intoArray(out, LANES);
-    lower(a2, rowNorms, centreNorms[2], eps, tiny).intoArray(out, 2 * LANES);
-    lower(a3, rowNorms, centreNorms[3], eps, tiny).intoArray(out, 3 * LANES);
-    lower(a4, rowNorms, centreNorms[4], eps, tiny).intoArray(out, 4 * LANES);
-    lower(a5, rowNorms, centreNorms[5], eps, tiny).intoArray(out, 5 * LANES);
-    lower(a6, rowNorms, centreNorms[6], eps, tiny).intoArray(out, 6 * LANES);
-    lower(a7, rowNorms, centreNorms[7], eps, tiny).intoArray(out, 7 * LANES);
-  }
-
-  /** {@code |x|^2 + |c|^2 - 2 x.c - (eps (|x|^2 + |c|^2) + tiny)} for one centre's dot products. */
-  private static FloatVector lower(
-      FloatVector dots, FloatVector rowNorms, float centreNorm, float eps, float tiny) {
-    FloatVector sum = rowNorms.add(centreNorm);
-    return dots.mul(-2f).add(sum).sub(sum.mul(eps).add(tiny));
+    for (int c = 0; c < LANES; c++) {
+      FloatVector sum = rowNorms.add(centreNorms[c]);
+      FloatVector.fromArray(F, out, c * LANES)
+          .mul(-2f)
+          .add(sum)
+          .sub(sum.mul(eps).add(tiny))
+          .intoArray(out, c * LANES);
+    }
   }
 
   @Override
