@@ -3,6 +3,7 @@ package org.dataeval4j.cluster;
 import java.util.SplittableRandom;
 import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.exec.Exec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * k-means clustering as DataEval's {@code cluster(algorithm="kmeans")} runs it through
@@ -50,9 +51,10 @@ public final class KMeans {
     double[] xc = centred(x, mean, exec);
     double tolAbs = meanVariance(xc, n, d, exec) * TOL;
     SplittableRandom root = new SplittableRandom(options.seed());
-    KMeansLloyd.Run best = singleRun(xc, n, d, k, tolAbs, root.split(), exec);
+    FloatSamples floats = KMeansInit.screenSamples(xc, n, d, k, DistanceKernel.best());
+    KMeansLloyd.Run best = singleRun(xc, n, d, k, tolAbs, root.split(), exec, floats);
     for (int r = 1; r < options.restarts(); r++) {
-      KMeansLloyd.Run run = singleRun(xc, n, d, k, tolAbs, root.split(), exec);
+      KMeansLloyd.Run run = singleRun(xc, n, d, k, tolAbs, root.split(), exec, floats);
       // Strictly lower, as scikit-learn: the earliest run wins ties.
       if (run.inertia() < best.inertia()) {
         best = run;
@@ -62,9 +64,16 @@ public final class KMeans {
   }
 
   private static KMeansLloyd.Run singleRun(
-      double[] xc, int n, int d, int k, double tolAbs, SplittableRandom rng, Exec exec) {
-    double[] init = KMeansInit.plusPlus(xc, n, d, k, rng, exec);
-    return KMeansLloyd.run(xc, n, d, init, k, tolAbs, KMeansLloyd.MAX_ITER, exec);
+      double[] xc,
+      int n,
+      int d,
+      int k,
+      double tolAbs,
+      SplittableRandom rng,
+      Exec exec,
+      @Nullable FloatSamples floats) {
+    double[] init = KMeansInit.plusPlus(xc, n, d, k, rng, exec, DistanceKernel.best(), floats);
+    return KMeansLloyd.run(xc, n, d, init, k, tolAbs, KMeansLloyd.MAX_ITER, exec, floats);
   }
 
   /**
@@ -108,7 +117,9 @@ public final class KMeans {
       }
     }
     double tolAbs = meanVariance(xc, n, d, exec) * TOL;
-    KMeansLloyd.Run run = KMeansLloyd.run(xc, n, d, init, k, tolAbs, KMeansLloyd.MAX_ITER, exec);
+    FloatSamples floats = KMeansInit.screenSamples(xc, n, d, k, DistanceKernel.best());
+    KMeansLloyd.Run run =
+        KMeansLloyd.run(xc, n, d, init, k, tolAbs, KMeansLloyd.MAX_ITER, exec, floats);
     return toDataSpace(run, mean, k, d);
   }
 

@@ -45,6 +45,16 @@ final class KMeansInit {
   }
 
   /**
+   * The float32 copy of the samples that the screens use, or {@code null} when they do not pay
+   * ({@link #screens}) or the values do not allow them ({@link FloatSamples#of}). One copy serves
+   * the seeding and Lloyd's first pass of every run of a fit.
+   */
+  static @Nullable FloatSamples screenSamples(
+      double[] x, int n, int d, int k, DistanceKernel kernel) {
+    return screens(kernel, k) ? FloatSamples.of(x, n, d) : null;
+  }
+
+  /**
    * Chooses k starting centres among the rows of {@code x}.
    *
    * @param x n x d row-major samples (read only)
@@ -52,13 +62,16 @@ final class KMeansInit {
    */
   static double[] plusPlus(double[] x, int n, int d, int k, SplittableRandom rng, Exec exec) {
     DistanceKernel kernel = DistanceKernel.best();
-    return plusPlus(x, n, d, k, rng, exec, kernel, screens(kernel, k));
+    return plusPlus(x, n, d, k, rng, exec, kernel, screenSamples(x, n, d, k, kernel));
   }
 
   /**
    * As {@link #plusPlus(double[], int, int, int, SplittableRandom, Exec)}, with the given kernel
-   * and with or without the float32 screen (used when the values allow it; the result is the same
-   * either way, which the tests check).
+   * and with or without the float32 screen (the result is the same either way, which the tests
+   * check).
+   *
+   * @param floats the samples in float32 for the screen ({@link #screenSamples}), or {@code null}
+   *     for the triangle-inequality pruning alone
    */
   static double[] plusPlus(
       double[] x,
@@ -68,7 +81,7 @@ final class KMeansInit {
       SplittableRandom rng,
       Exec exec,
       DistanceKernel kernel,
-      boolean screened) {
+      @Nullable FloatSamples floats) {
     double[] centers = new double[k * d];
     int first = rng.nextInt(n);
     System.arraycopy(x, first * d, centers, 0, d);
@@ -98,7 +111,7 @@ final class KMeansInit {
     double[] improvedDist = new double[trials * n];
     int[] improvedCount = new int[blocks * trials];
     double[] partialGain = new double[blocks * trials];
-    Screen screen = screened ? Screen.of(x, n, d, trials) : null;
+    Screen screen = floats == null ? null : Screen.of(floats, d, trials);
     if (screen != null) {
       for (int i = 0; i < n; i++) {
         screen.thresholds[i] = KMeansKernel.floatAtLeast(closest[i]);
@@ -277,12 +290,8 @@ final class KMeansInit {
       Arrays.fill(thresholds, samples.n, thresholds.length, Float.NEGATIVE_INFINITY);
     }
 
-    static @Nullable Screen of(double[] x, int n, int d, int trials) {
-      if (trials > DistanceKernel.LANES) {
-        return null;
-      }
-      FloatSamples samples = FloatSamples.of(x, n, d);
-      return samples == null ? null : new Screen(samples, d, trials);
+    static @Nullable Screen of(FloatSamples samples, int d, int trials) {
+      return trials > DistanceKernel.LANES ? null : new Screen(samples, d, trials);
     }
 
     /** Loads the trial candidates, padded to 8 with the last one. */

@@ -2,6 +2,7 @@ package org.dataeval4j.cluster;
 
 import java.util.Arrays;
 import org.dataeval4j.exec.Exec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lloyd's k-means iterations exactly as scikit-learn's {@code _kmeans_single_lloyd} defines them
@@ -124,15 +125,37 @@ final class KMeansLloyd {
    * @param x n x d row-major samples (read only)
    * @param init k x d row-major starting centres (read only; copied)
    * @param tolAbs the absolute tolerance on the summed squared centre movement
+   * @param floats the samples in float32 for the first pass's screen ({@link
+   *     KMeansInit#screenSamples}), or {@code null} to measure every distance of that pass
    */
   static Run run(
-      double[] x, int n, int d, double[] init, int k, double tolAbs, int maxIter, Exec exec) {
-    return run(x, n, d, init, k, tolAbs, maxIter, exec, Bounds.choose(n, k), DistanceKernel.best());
+      double[] x,
+      int n,
+      int d,
+      double[] init,
+      int k,
+      double tolAbs,
+      int maxIter,
+      Exec exec,
+      @Nullable FloatSamples floats) {
+    return run(
+        x,
+        n,
+        d,
+        init,
+        k,
+        tolAbs,
+        maxIter,
+        exec,
+        Bounds.choose(n, k),
+        DistanceKernel.best(),
+        floats);
   }
 
   /**
-   * As {@link #run(double[], int, int, double[], int, double, int, Exec)}, choosing the bounds and
-   * the kernel (every choice gives the same result: for tests).
+   * As {@link #run(double[], int, int, double[], int, double, int, Exec, FloatSamples)}, choosing
+   * the bounds and the kernel (every choice gives the same result: for tests), with the float32
+   * screen where that kernel pays for it.
    */
   static Run run(
       double[] x,
@@ -145,7 +168,23 @@ final class KMeansLloyd {
       Exec exec,
       Bounds bounds,
       DistanceKernel kernel) {
-    State s = new State(x, n, d, k, init, exec, bounds, kernel);
+    FloatSamples floats = KMeansInit.screenSamples(x, n, d, k, kernel);
+    return run(x, n, d, init, k, tolAbs, maxIter, exec, bounds, kernel, floats);
+  }
+
+  private static Run run(
+      double[] x,
+      int n,
+      int d,
+      double[] init,
+      int k,
+      double tolAbs,
+      int maxIter,
+      Exec exec,
+      Bounds bounds,
+      DistanceKernel kernel,
+      @Nullable FloatSamples floats) {
+    State s = new State(x, n, d, k, init, exec, bounds, kernel, floats);
     boolean strict = false;
     int iterations = maxIter;
     for (int it = 0; it < maxIter; it++) {
@@ -312,6 +351,9 @@ final class KMeansLloyd {
 
     final DistanceKernel dist;
 
+    /** The samples in float32 for the first pass's screen, or {@code null}. */
+    final @Nullable FloatSamples floats;
+
     /** Upper bound on the distance from each sample to its assigned centre. */
     final double[] upper;
 
@@ -400,8 +442,10 @@ final class KMeansLloyd {
         double[] init,
         Exec exec,
         Bounds bounds,
-        DistanceKernel dist) {
+        DistanceKernel dist,
+        @Nullable FloatSamples floats) {
       this.dist = dist;
+      this.floats = floats;
       this.x = x;
       this.n = n;
       this.d = d;
@@ -633,9 +677,9 @@ final class KMeansLloyd {
           floor[c] = ShortBound.floor(shift[c]);
         }
       }
-      FloatSamples floats = full && KMeansInit.screens(dist, k) ? FloatSamples.of(x, n, d) : null;
-      if (floats != null) {
-        firstPassScreened(floats);
+      FloatSamples screen = full ? floats : null;
+      if (screen != null) {
+        firstPassScreened(screen);
         return finishAssign(true);
       }
       exec.forEachBlock(

@@ -33,11 +33,15 @@ final class ScalarDistanceKernel implements DistanceKernel {
       short[] lower, int lo, short[] floor, short[] shift, short[] half, int ho, int kp) {
     int least = ShortBound.TOP;
     for (int c = 0; c < kp; c++) {
-      least =
-          Math.min(
-              least, Math.max(ShortBound.lower(lower[lo + c], floor[c], shift[c]), half[ho + c]));
+      least = Math.min(least, most(lower, lo, floor, shift, half, ho, c));
     }
     return (short) least;
+  }
+
+  /** Centre c's value in Elkan's filter: {@code max(lowered bound, half-distance)}, a code. */
+  private static int most(
+      short[] lower, int lo, short[] floor, short[] shift, short[] half, int ho, int c) {
+    return Math.max(ShortBound.lower(lower[lo + c], floor[c], shift[c]), half[ho + c]);
   }
 
   @Override
@@ -73,7 +77,7 @@ final class ScalarDistanceKernel implements DistanceKernel {
       int count) {
     int n = count;
     for (int c = from; c < to; c++) {
-      if (ShortBound.lower(lower[lo + c], floor[c], shift[c]) <= limit && half[ho + c] <= limit) {
+      if (most(lower, lo, floor, shift, half, ho, c) <= limit) {
         out[n++] = c;
       }
     }

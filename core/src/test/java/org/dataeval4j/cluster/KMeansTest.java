@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.dataeval4j.data.Embeddings;
 import org.dataeval4j.exec.Exec;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** KMeans contract: validation, reproducibility, edge cases and membership (§10.4). */
@@ -203,12 +205,13 @@ class KMeansTest {
       for (int k : new int[] {2, 9, KMeansInit.SCREEN_FROM + 1, 45}) {
         double[] expected =
             KMeansInit.plusPlus(
-                x, n, d, k, new SplittableRandom(k), Exec.serial(), DistanceKernels.SCALAR, false);
+                x, n, d, k, new SplittableRandom(k), Exec.serial(), DistanceKernels.SCALAR, null);
         for (boolean screened : new boolean[] {false, true}) {
           for (DistanceKernel kernel : List.of(DistanceKernels.SCALAR, DistanceKernels.BEST)) {
             try (Exec exec = Exec.create(3)) {
               double[] actual =
-                  KMeansInit.plusPlus(x, n, d, k, new SplittableRandom(k), exec, kernel, screened);
+                  KMeansInit.plusPlus(
+                      x, n, d, k, new SplittableRandom(k), exec, kernel, floats(x, n, d, screened));
               assertThat(actual)
                   .as("kind=%d k=%d screened=%s %s", kind, k, screened, kernel)
                   .containsExactly(expected);
@@ -217,6 +220,11 @@ class KMeansTest {
         }
       }
     }
+  }
+
+  /** The float32 samples for the k-means++ screen when {@code screened} (these values allow it). */
+  private static @Nullable FloatSamples floats(double[] x, int n, int d, boolean screened) {
+    return screened ? Objects.requireNonNull(FloatSamples.of(x, n, d)) : null;
   }
 
   @Test
@@ -234,7 +242,14 @@ class KMeansTest {
         try (Exec exec = Exec.create(2)) {
           double[] actual =
               KMeansInit.plusPlus(
-                  x, n, d, k, new SplittableRandom(100 + k), exec, DistanceKernels.BEST, screened);
+                  x,
+                  n,
+                  d,
+                  k,
+                  new SplittableRandom(100 + k),
+                  exec,
+                  DistanceKernels.BEST,
+                  floats(x, n, d, screened));
           assertThat(actual).as("k=%d screened=%s", k, screened).containsExactly(expected);
         }
       }
