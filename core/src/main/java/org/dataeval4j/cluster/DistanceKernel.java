@@ -88,9 +88,12 @@ interface DistanceKernel {
       int d,
       double[] out);
 
-  /** Receives the (sample, candidate) pairs that {@link #screen} cannot rule out. */
+  /**
+   * Receives the (sample, candidate) pairs that {@link #screen} cannot rule out, with the lower
+   * bound of {@link #lowerBounds} on their squared distance.
+   */
   interface PairSink {
-    void pass(int sample, int candidate);
+    void pass(int sample, int candidate, float lowerBound);
   }
 
   /**
@@ -120,10 +123,10 @@ interface DistanceKernel {
 
   /**
    * The k-means++ screen: for each sample i of {@code [from, to)} and each of 8 candidates c, calls
-   * {@code sink.pass(i, c)} at least when the lower bound of {@link #lowerBounds} on their squared
-   * distance is at most {@code thresholds[i]}, and for each c in ascending i. Implementations may
-   * call it for more pairs (and for samples of the groups that straddle {@code from} and {@code
-   * to}).
+   * {@code sink.pass(i, c, low)} at least when the lower bound {@code low} of {@link #lowerBounds}
+   * on their squared distance is at most {@code thresholds[i]}, and for each c in ascending i.
+   * Implementations may call it for more pairs (and for samples of the groups that straddle {@code
+   * from} and {@code to}).
    *
    * @param packed the samples of {@link FloatSamples#packed}
    * @param norms their squared norms ({@code 8 * groups}, padding +Infinity)
@@ -150,7 +153,7 @@ interface DistanceKernel {
         int i = g * LANES + l;
         for (int c = 0; c < LANES; c++) {
           if (lows[c * LANES + l] <= thresholds[i]) {
-            sink.pass(i, c);
+            sink.pass(i, c, lows[c * LANES + l]);
           }
         }
       }

@@ -104,14 +104,8 @@ final class KMeansInit {
     // Squared distances from each candidate to each centre chosen so far (trials x k; for the
     // triangle-inequality pruning only).
     double[] toCenters = new double[trials * k];
-    // Per trial, the samples it brings closer and their new squared distances: block b writes its
-    // own segment, starting at its first sample, and counts them in improvedCount (blocks x
-    // trials).
-    int[] improved = new int[trials * n];
-    double[] improvedDist = new double[trials * n];
-    int[] improvedCount = new int[blocks * trials];
-    double[] partialGain = new double[blocks * trials];
     Screen screen = floats == null ? null : Screen.of(floats, d, trials);
+    Listed listed = new Listed(x, d, n, bs, blocks, trials, closest, candidates, screen);
     if (screen != null) {
       for (int i = 0; i < n; i++) {
         screen.thresholds[i] = KMeansKernel.floatAtLeast(closest[i]);
@@ -138,10 +132,8 @@ final class KMeansInit {
           n,
           bs,
           (start, end) -> {
-            int b = start / bs;
-            Gains gains =
-                new Gains(x, d, closest, candidates, start, end, n, improved, improvedDist);
-            // Only pairs the screen (or the triangle inequality) cannot rule out are measured.
+            Gains gains = listed.gains(start, end);
+            // Only pairs the screen (or the triangle inequality) cannot rule out are listed.
             if (screen != null) {
               kernel.screen(
                   screen.samples.packed,
@@ -152,7 +144,7 @@ final class KMeansInit {
                   screen.candidates,
                   screen.candidateNorms,
                   screen.samples.eps,
-                  Float.MIN_NORMAL,
+                  Screen.TINY,
                   screen.thresholds,
                   gains);
             } else {
@@ -162,38 +154,34 @@ final class KMeansInit {
                   // Triangle inequality: |x - cand| >= |cand - c_a| - |x - c_a| >= |x - c_a|
                   // when |cand - c_a|^2 >= 4 |x - c_a|^2: the candidate cannot bring x closer.
                   if (!(toCenters[t * k + nearest[i]] > 4 * limit)) {
-                    gains.pass(i, t);
+                    gains.measure(i, t);
                   }
                 }
               }
             }
-            for (int t = 0; t < trials; t++) {
-              partialGain[b * trials + t] = gains.gain[t];
-              improvedCount[b * trials + t] = gains.count[t];
-            }
+            gains.finish();
           });
       // The best candidate leaves the lowest potential: it takes the most off the current one.
-      int best = 0;
-      double bestGain = Double.NEGATIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        double gain = 0;
-        for (int b = 0; b < blocks; b++) {
-          gain += partialGain[b * trials + t];
-        }
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = t;
-        }
+      int best = listed.clearWinner();
+      if (best < 0) {
+        exec.forEachBlock(n, bs, (start, end) -> listed.measureAll(start / bs, -1));
+        best = listed.bestExact();
+      } else if (screen != null) {
+        int winner = best;
+        exec.forEachBlock(n, bs, (start, end) -> listed.measureAll(start / bs, winner));
       }
       System.arraycopy(x, candidates[best] * d, centers, c * d, d);
       for (int b = 0; b < blocks; b++) {
         int offset = best * n + b * bs;
-        for (int q = 0; q < improvedCount[b * trials + best]; q++) {
-          int i = improved[offset + q];
-          closest[i] = improvedDist[offset + q];
-          nearest[i] = c;
-          if (screen != null) {
-            screen.thresholds[i] = KMeansKernel.floatAtLeast(closest[i]);
+        for (int q = 0, count = listed.count[b * trials + best]; q < count; q++) {
+          int i = listed.samples[offset + q];
+          double v = listed.distances[offset + q];
+          if (v < closest[i]) {
+            closest[i] = v;
+            nearest[i] = c;
+            if (screen != null) {
+              screen.thresholds[i] = KMeansKernel.floatAtLeast(v);
+            }
           }
         }
       }
@@ -202,65 +190,218 @@ final class KMeansInit {
   }
 
   /**
-   * One block's measurements for the current candidates: for each trial t, the samples it brings
-   * strictly closer than their nearest centre and their new squared distances (into {@code samples}
-   * and {@code distances} from {@code t n + from} on: the block's own segment), and the total
-   * decrease of the potential, summed in sample order (so the result does not depend on which
-   * filter passed the pairs, as long as every improving pair passes).
+   * The pairs of one step that a filter could not rule out, per trial and block, and what they tell
+   * of each trial's gain (the decrease of the potential it would bring).
+   *
+   * <p>Without the float32 screen, a listed pair is measured at once (double) and kept only if the
+   * candidate brings the sample closer: the gains are exact. With it, a listed pair carries the
+   * screen's lower bound {@code low} on its squared distance v, and {@code v <= low + 2 (eps (|x|^2
+   * + |c|^2) + tiny)} (the screen's error bound is half that: see {@code KnnSearch}). Each pair
+   * then adds {@code [max(0, closest - high), max(0, closest - low)]} to an interval around its
+   * trial's gain. When one trial's interval lies above all others ({@link #clearWinner}, the usual
+   * case) it is the winner of the exact comparison too, and only its pairs are measured, about one
+   * in {@code 2 + ln k} of the pairs; otherwise every listed pair is ({@link #measureAll}) and the
+   * exact gains decide ({@link #bestExact}). Exact gains are summed per block in sample order, then
+   * over blocks in order, whichever path computes them.
    */
-  private static final class Gains implements DistanceKernel.PairSink {
-    private final double[] x;
-    private final int d;
-    private final double[] closest;
-    private final int[] candidates;
-    private final int from;
-    private final int to;
-    private final int n;
-    private final int[] samples;
-    private final double[] distances;
-    final double[] gain;
+  private static final class Listed {
+    /** Relative margin of {@link #clearWinner}, far above the rounding of the sums. */
+    private static final double MARGIN = 1e-9;
+
+    final double[] x;
+    final int d;
+    final int n;
+    final int bs;
+    final int trials;
+    final double[] closest;
+    final int[] candidates;
+    final @Nullable Screen screen;
+
+    /**
+     * Trial t's pairs in block b: samples (ascending) at {@code [t n + b bs, + count[b trials +
+     * t])}, with their lower bound (screened, until measured) or exact squared distance.
+     */
+    final int[] samples;
+
+    final double[] distances;
     final int[] count;
 
-    Gains(
+    /** Per block and trial: the bounds on the gain, or (high) the exact gain once measured. */
+    final double[] low;
+
+    final double[] high;
+
+    Listed(
         double[] x,
         int d,
+        int n,
+        int bs,
+        int blocks,
+        int trials,
         double[] closest,
         int[] candidates,
-        int from,
-        int to,
-        int n,
-        int[] samples,
-        double[] distances) {
+        @Nullable Screen screen) {
       this.x = x;
       this.d = d;
+      this.n = n;
+      this.bs = bs;
+      this.trials = trials;
       this.closest = closest;
       this.candidates = candidates;
-      this.from = from;
-      this.to = to;
-      this.n = n;
-      this.samples = samples;
-      this.distances = distances;
-      this.gain = new double[candidates.length];
-      this.count = new int[candidates.length];
+      this.screen = screen;
+      this.samples = new int[trials * n];
+      this.distances = new double[trials * n];
+      this.count = new int[blocks * trials];
+      this.low = new double[blocks * trials];
+      this.high = new double[blocks * trials];
+    }
+
+    Gains gains(int from, int to) {
+      return new Gains(this, from, to);
     }
 
     /**
-     * Measures sample i against trial t (the screen's padding trials and samples outside the block
-     * are ignored); samples of one trial must come in ascending order.
+     * The trial whose gain is certainly the largest (every other's upper bound is below its lower
+     * bound), or -1.
      */
-    @Override
-    public void pass(int i, int t) {
-      if (t >= candidates.length || i < from || i >= to) {
+    int clearWinner() {
+      double[] lows = totals(low);
+      double[] highs = totals(high);
+      int best = 0;
+      for (int t = 1; t < trials; t++) {
+        if (lows[t] > lows[best]) {
+          best = t;
+        }
+      }
+      double floor = lows[best] * (1 - MARGIN);
+      for (int t = 0; t < trials; t++) {
+        if (t != best && !(highs[t] * (1 + MARGIN) < floor)) {
+          return -1;
+        }
+      }
+      return best;
+    }
+
+    /** The trial with the largest exact gain, the first on ties (after {@link #measureAll}). */
+    int bestExact() {
+      double[] gains = totals(high);
+      int best = 0;
+      for (int t = 1; t < trials; t++) {
+        if (gains[t] > gains[best]) {
+          best = t;
+        }
+      }
+      return best;
+    }
+
+    private double[] totals(double[] partial) {
+      double[] total = new double[trials];
+      for (int b = 0; b < count.length / trials; b++) {
+        for (int t = 0; t < trials; t++) {
+          total[t] += partial[b * trials + t];
+        }
+      }
+      return total;
+    }
+
+    /**
+     * Measures block b's listed pairs of trial {@code only}, or of every trial if it is -1, and
+     * sets their exact gains; a no-op without the screen (they are exact already).
+     */
+    void measureAll(int b, int only) {
+      if (screen == null) {
         return;
       }
-      // Scalar, the same bits as the kernel's: this runs inside the SIMD screen, whose JIT
-      // compilation (long, on a cold start) grows with every SIMD method inlined into it.
-      double v = KMeansKernel.sqDist(x, i * d, x, candidates[t] * d, d);
-      if (v < closest[i]) {
-        int slot = t * n + from + count[t]++;
-        samples[slot] = i;
-        distances[slot] = v;
-        gain[t] += closest[i] - v;
+      for (int t = only < 0 ? 0 : only; t < (only < 0 ? trials : only + 1); t++) {
+        int offset = t * n + b * bs;
+        int cand = candidates[t] * d;
+        double gain = 0;
+        for (int q = 0, m = count[b * trials + t]; q < m; q++) {
+          int i = samples[offset + q];
+          double v = KMeansKernel.sqDist(x, i * d, x, cand, d);
+          distances[offset + q] = v;
+          if (v < closest[i]) {
+            gain += closest[i] - v;
+          }
+        }
+        high[b * trials + t] = gain;
+      }
+    }
+  }
+
+  /**
+   * One block's pass over the current candidates: lists into {@link Listed} the pairs that a filter
+   * could not rule out, and sums their contributions to the bounds on each trial's gain in sample
+   * order.
+   */
+  private static final class Gains implements DistanceKernel.PairSink {
+    private final Listed listed;
+    private final int from;
+    private final int to;
+    private final int block;
+    private final double[] low;
+    private final double[] high;
+    private final int[] count;
+
+    Gains(Listed listed, int from, int to) {
+      this.listed = listed;
+      this.from = from;
+      this.to = to;
+      this.block = from / listed.bs;
+      this.low = new double[listed.trials];
+      this.high = new double[listed.trials];
+      this.count = new int[listed.trials];
+    }
+
+    /**
+     * Lists sample i for trial t with the screen's lower bound on their squared distance (the
+     * screen's padding trials and samples outside the block are ignored); samples of one trial must
+     * come in ascending order.
+     */
+    @Override
+    public void pass(int i, int t, float lowerBound) {
+      Screen screen = listed.screen;
+      if (t >= listed.trials || i < from || i >= to || screen == null) {
+        return;
+      }
+      double error =
+          (double) screen.samples.eps
+                  * ((double) screen.samples.norms[i] + screen.candidateNorms[t])
+              + Screen.TINY;
+      double c = listed.closest[i];
+      int slot = t * listed.n + from + count[t]++;
+      listed.samples[slot] = i;
+      listed.distances[slot] = lowerBound;
+      low[t] += Math.max(0, c - (lowerBound + 2 * error));
+      high[t] += Math.max(0, c - lowerBound);
+    }
+
+    /**
+     * Measures sample i against trial t (no screen), listing it if the candidate brings it closer;
+     * samples of one trial must come in ascending order.
+     */
+    void measure(int i, int t) {
+      // Scalar, the same bits as the kernel's.
+      double v =
+          KMeansKernel.sqDist(
+              listed.x, i * listed.d, listed.x, listed.candidates[t] * listed.d, listed.d);
+      double c = listed.closest[i];
+      if (v < c) {
+        int slot = t * listed.n + from + count[t]++;
+        listed.samples[slot] = i;
+        listed.distances[slot] = v;
+        low[t] += c - v;
+        high[t] += c - v;
+      }
+    }
+
+    /** Publishes the block's counts and bounds. */
+    void finish() {
+      int trials = listed.trials;
+      for (int t = 0; t < trials; t++) {
+        listed.count[block * trials + t] = count[t];
+        listed.low[block * trials + t] = low[t];
+        listed.high[block * trials + t] = high[t];
       }
     }
   }
@@ -280,6 +421,9 @@ final class KMeansInit {
 
     final float[] candidates;
     final float[] candidateNorms = new float[DistanceKernel.LANES];
+
+    /** The absolute term of the screen's error bound. */
+    static final float TINY = Float.MIN_NORMAL;
 
     private Screen(FloatSamples samples, int d, int trials) {
       this.d = d;

@@ -258,7 +258,7 @@ final class VectorDistanceKernel implements DistanceKernel {
         if (pass.anyTrue()) {
           for (int l = 0; l < LANES; l++) {
             if (lows[c * LANES + l] <= thresholds[j0 + l]) {
-              sink.pass(j0 + l, c);
+              sink.pass(j0 + l, c, lows[c * LANES + l]);
             }
           }
         }

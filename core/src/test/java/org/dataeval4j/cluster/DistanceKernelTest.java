@@ -268,6 +268,7 @@ class DistanceKernelTest {
         float eps = (float) ((2.0 * d + 32.0) * 0x1p-24);
         for (DistanceKernel kernel : kernels()) {
           boolean[] passed = new boolean[n * lanes];
+          float[] low = new float[n * lanes];
           int from = n / 3;
           int to = n;
           kernel.screen(
@@ -281,10 +282,21 @@ class DistanceKernelTest {
               eps,
               Float.MIN_NORMAL,
               thresholds,
-              (i, c) -> passed[i * lanes + c] = true);
+              (i, c, lowerBound) -> {
+                passed[i * lanes + c] = true;
+                low[i * lanes + c] = lowerBound;
+              });
           for (int i = from; i < to; i++) {
             for (int c = 0; c < lanes; c++) {
               double exact = KMeansKernel.sqDist(x, i * d, x, rows[c] * d, d);
+              if (passed[i * lanes + c]) {
+                // The reported bound, and the upper bound k-means++ derives from it.
+                double error = (double) eps * ((double) norms[i] + candidateNorms[c]) + 0x1p-126;
+                assertThat((double) low[i * lanes + c])
+                    .as("n=%d d=%d i=%d c=%d %s", n, d, i, c, kernel)
+                    .isLessThanOrEqualTo(exact)
+                    .isGreaterThanOrEqualTo(exact - 2 * error);
+              }
               if (exact <= thresholds[i]) {
                 assertThat(passed[i * lanes + c])
                     .as("n=%d d=%d i=%d c=%d %s", n, d, i, c, kernel)
