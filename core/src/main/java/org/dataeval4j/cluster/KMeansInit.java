@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * nearest centre. Up to 32 clusters the triangle inequality decides that (the pruning of G.
  * Hamerly's and C. Elkan's k-means, applied to the seeding); beyond, and with the SIMD kernel, a
  * float32 screen of every sample against all candidates at once, with the rigorous error bound of
- * the k-NN screening, which streams the data once per centre instead of touching scattered rows.
- * Either way the result is that of measuring every pair. Work is spread over the threads of {@code
- * exec} in fixed blocks; the random draws come from the caller's generator only, so the result does
- * not depend on the thread count.
+ * the k-NN screening, which streams the data once per centre instead of touching scattered rows;
+ * its bounds also bound each candidate's gain, so that usually only the winning candidate's pairs
+ * are measured ({@code Listed}). Either way the result is that of measuring every pair. Work is
+ * spread over the threads of {@code exec} in fixed blocks; the random draws come from the caller's
+ * generator only, so the result does not depend on the thread count.
  */
 final class KMeansInit {
   private KMeansInit() {}
@@ -195,14 +196,16 @@ final class KMeansInit {
    *
    * <p>Without the float32 screen, a listed pair is measured at once (double) and kept only if the
    * candidate brings the sample closer: the gains are exact. With it, a listed pair carries the
-   * screen's lower bound {@code low} on its squared distance v, and {@code v <= low + 2 (eps (|x|^2
-   * + |c|^2) + tiny)} (the screen's error bound is half that: see {@code KnnSearch}). Each pair
-   * then adds {@code [max(0, closest - high), max(0, closest - low)]} to an interval around its
-   * trial's gain. When one trial's interval lies above all others ({@link #clearWinner}, the usual
-   * case) it is the winner of the exact comparison too, and only its pairs are measured, about one
-   * in {@code 2 + ln k} of the pairs; otherwise every listed pair is ({@link #measureAll}) and the
-   * exact gains decide ({@link #bestExact}). Exact gains are summed per block in sample order, then
-   * over blocks in order, whichever path computes them.
+   * screen's lower bound {@code low = a - (eps (|x|^2 + |c|^2) + tiny)} on its squared distance v,
+   * where the float value a is within {@code eps (|x|^2 + |c|^2) + tiny} of v ({@code KnnSearch}'s
+   * bound, itself twice the proven error, which leaves room for the rounding of low). So {@code v
+   * <= high = low + 2 (eps (|x|^2 + |c|^2) + tiny)}, and each pair adds {@code [max(0, closest -
+   * high), max(0, closest - low)]} to an interval around its trial's gain. When one trial's
+   * interval lies above all others ({@link #clearWinner}, the usual case) it is the winner of the
+   * exact comparison too, and only its pairs are measured, about one in {@code 2 + ln k} of the
+   * pairs; otherwise every listed pair is ({@link #measureAll}) and the exact gains decide ({@link
+   * #bestExact}). Exact gains are summed per block in sample order, then over blocks in order,
+   * whichever path computes them.
    */
   private static final class Listed {
     /** Relative margin of {@link #clearWinner}, far above the rounding of the sums. */
