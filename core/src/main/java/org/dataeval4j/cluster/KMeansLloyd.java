@@ -379,6 +379,9 @@ final class KMeansLloyd {
 
     boolean sumsValid;
 
+    /** Whether the bounds are Elkan's (else Yinyang's). */
+    final boolean elkan;
+
     /**
      * Elkan: k rounded up to a multiple of {@link DistanceKernel#BOUND_LANES}, the row length
      * below.
@@ -463,7 +466,7 @@ final class KMeansLloyd {
       this.changedCount = new int[blocks];
       this.sums = new double[k * d];
       this.counts = new int[k];
-      boolean elkan = bounds.elkan();
+      this.elkan = bounds.elkan();
       this.padded = elkan ? paddedLength(k) : 0;
       this.lowerAll = new short[n * padded];
       this.boundScale = elkan ? ShortBound.scaleFor(boundRange(x, n, d)) : 1f;
@@ -508,7 +511,7 @@ final class KMeansLloyd {
       if (full) {
         sumsValid = false;
       }
-      if (lowerAll.length > 0) {
+      if (elkan) {
         return assignElkan(full);
       }
       if (!full) {
