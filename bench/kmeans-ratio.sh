@@ -16,6 +16,7 @@ if [ ! -f "$jar" ]; then
   mvn -q -B package -DskipTests -Dquality.skip=true -pl bench -am
 fi
 log=$(mktemp "${TMPDIR:-/tmp}/kmeans-ratio.XXXXXX")
+trap 'rm -f "$log"' EXIT
 for round in $(seq "$rounds"); do
   echo "round $round ($(date -u +%H:%M:%S) UTC)"
   java --add-modules jdk.incubator.vector -Xmx1g -Ddataeval4j.data="$data" -cp "$jar" \
@@ -38,4 +39,3 @@ awk -v method="$method" '
     printf "scikit-learn (DataEval core): median %.2f s (%d)\n", median(sk, ns), ns
     printf "ratio of medians, scikit-learn / ours warm: %.2fx\n", median(sk, ns) / median(warm, nw)
   }' "$log"
-rm -f "$log"

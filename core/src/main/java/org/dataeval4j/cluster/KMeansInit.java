@@ -164,12 +164,21 @@ final class KMeansInit {
           });
       // The best candidate leaves the lowest potential: it takes the most off the current one.
       int best = listed.clearWinner();
+      if (screen != null) {
+        // The winner's pairs, or every trial's when none won clearly.
+        int firstTrial = best < 0 ? 0 : best;
+        int endTrial = best < 0 ? trials : best + 1;
+        exec.forEachBlock(
+            n,
+            bs,
+            (start, end) -> {
+              for (int t = firstTrial; t < endTrial; t++) {
+                listed.measure(start / bs, t);
+              }
+            });
+      }
       if (best < 0) {
-        exec.forEachBlock(n, bs, (start, end) -> listed.measureAll(start / bs, -1));
         best = listed.bestExact();
-      } else if (screen != null) {
-        int winner = best;
-        exec.forEachBlock(n, bs, (start, end) -> listed.measureAll(start / bs, winner));
       }
       System.arraycopy(x, candidates[best] * d, centers, c * d, d);
       for (int b = 0; b < blocks; b++) {
@@ -203,7 +212,7 @@ final class KMeansInit {
    * high), max(0, closest - low)]} to an interval around its trial's gain. When one trial's
    * interval lies above all others ({@link #clearWinner}, the usual case) it is the winner of the
    * exact comparison too, and only its pairs are measured, about one in {@code 2 + ln k} of the
-   * pairs; otherwise every listed pair is ({@link #measureAll}) and the exact gains decide ({@link
+   * pairs; otherwise every listed pair is ({@link #measure}) and the exact gains decide ({@link
    * #bestExact}). Exact gains are summed per block in sample order, then over blocks in order,
    * whichever path computes them.
    */
@@ -270,12 +279,7 @@ final class KMeansInit {
     int clearWinner() {
       double[] lows = totals(low);
       double[] highs = totals(high);
-      int best = 0;
-      for (int t = 1; t < trials; t++) {
-        if (lows[t] > lows[best]) {
-          best = t;
-        }
-      }
+      int best = firstMax(lows);
       double floor = lows[best] * (1 - MARGIN);
       for (int t = 0; t < trials; t++) {
         if (t != best && !(highs[t] * (1 + MARGIN) < floor)) {
@@ -285,12 +289,18 @@ final class KMeansInit {
       return best;
     }
 
-    /** The trial with the largest exact gain, the first on ties (after {@link #measureAll}). */
+    /**
+     * The trial with the largest exact gain, the first on ties (once every trial's pairs are exact:
+     * without the screen, or after {@link #measure}).
+     */
     int bestExact() {
-      double[] gains = totals(high);
+      return firstMax(totals(high));
+    }
+
+    private static int firstMax(double[] values) {
       int best = 0;
-      for (int t = 1; t < trials; t++) {
-        if (gains[t] > gains[best]) {
+      for (int t = 1; t < values.length; t++) {
+        if (values[t] > values[best]) {
           best = t;
         }
       }
@@ -308,27 +318,22 @@ final class KMeansInit {
     }
 
     /**
-     * Measures block b's listed pairs of trial {@code only}, or of every trial if it is -1, and
-     * sets their exact gains; a no-op without the screen (they are exact already).
+     * Measures the screened pairs that block b lists for trial t, in sample order, and sets the
+     * block's exact gain for t.
      */
-    void measureAll(int b, int only) {
-      if (screen == null) {
-        return;
-      }
-      for (int t = only < 0 ? 0 : only; t < (only < 0 ? trials : only + 1); t++) {
-        int offset = t * n + b * bs;
-        int cand = candidates[t] * d;
-        double gain = 0;
-        for (int q = 0, m = count[b * trials + t]; q < m; q++) {
-          int i = samples[offset + q];
-          double v = KMeansKernel.sqDist(x, i * d, x, cand, d);
-          distances[offset + q] = v;
-          if (v < closest[i]) {
-            gain += closest[i] - v;
-          }
+    void measure(int b, int t) {
+      int offset = t * n + b * bs;
+      int cand = candidates[t] * d;
+      double gain = 0;
+      for (int q = 0, m = count[b * trials + t]; q < m; q++) {
+        int i = samples[offset + q];
+        double v = KMeansKernel.sqDist(x, i * d, x, cand, d);
+        distances[offset + q] = v;
+        if (v < closest[i]) {
+          gain += closest[i] - v;
         }
-        high[b * trials + t] = gain;
       }
+      high[b * trials + t] = gain;
     }
   }
 
